@@ -1,0 +1,223 @@
+import type { z } from "zod";
+import { ErrorBody, ValidationErrorBody } from "../schemas/errors.ts";
+import { describeIssues, fieldErrorsOf } from "./describe-issues.ts";
+import { PaygenticError } from "./errors.ts";
+import { backoffDelay, parseRetryAfter, RETRYABLE_STATUSES, type RetryPolicy, sleep } from "./retry.ts";
+
+export interface Logger {
+  debug?(message: string, fields?: Record<string, unknown>): void;
+  warn?(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface TransportConfig {
+  apiKey: string;
+  baseUrl: string;
+  fetch: typeof fetch;
+  timeoutMs: number;
+  retry: RetryPolicy;
+  logger?: Logger | undefined;
+  random?: () => number;
+}
+
+export interface RequestSpec<T> {
+  method: "GET" | "POST" | "DELETE";
+  path: string;
+  query?: Record<string, string | number | boolean | undefined> | undefined;
+  body?: unknown;
+  /** Safe to send twice: GETs, and POSTs that carry an idempotency key. */
+  idempotent: boolean;
+  schema: z.ZodType<T>;
+  signal?: AbortSignal | undefined;
+}
+
+interface Attempt {
+  response?: Response;
+  text?: string;
+  error?: PaygenticError;
+}
+
+/**
+ * Sends one logical request: per-attempt timeout, retries with jittered backoff where safe,
+ * and schema validation of the answer. Every failure is a PaygenticError; nothing thrown from
+ * here carries the API key (headers are never part of a message, and messages are redacted).
+ */
+export function createTransport(config: TransportConfig) {
+  const base = config.baseUrl.replace(/\/+$/, "");
+  const authorization = `Bearer ${config.apiKey}`;
+  const redact = (text: string) => (config.apiKey ? text.split(config.apiKey).join("[redacted]") : text);
+
+  return async function send<T>(spec: RequestSpec<T>): Promise<T> {
+    const url = buildUrl(base, spec.path, spec.query);
+    const label = { method: spec.method, path: spec.path };
+    const maxAttempts = spec.idempotent ? config.retry.retries + 1 : 1;
+
+    for (let attempt = 1; ; attempt++) {
+      const started = performance.now();
+      const result = await attemptOnce(spec, url, authorization, config, redact);
+      const elapsedMs = Math.round(performance.now() - started);
+      const status = result.response?.status;
+      config.logger?.debug?.("paygentic request", { ...label, status, attempt, elapsedMs, error: result.error?.kind });
+
+      const retryAfterMs = result.response ? parseRetryAfter(result.response.headers.get("retry-after")) : undefined;
+      const retryable =
+        result.error?.kind === "network" || result.error?.kind === "timeout"
+          ? !spec.signal?.aborted
+          : status !== undefined && RETRYABLE_STATUSES.has(status);
+
+      if (result.response?.ok && result.text !== undefined) {
+        return parseBody(spec, result.text, redact, attempt);
+      }
+      const failure =
+        result.error ?? httpError(spec, result.response as Response, result.text ?? "", retryAfterMs, redact);
+      const waitMs = retryAfterMs ?? backoffDelay(attempt - 1, config.retry, config.random);
+      const canWait = retryAfterMs === undefined || retryAfterMs <= config.retry.maxRetryAfterMs;
+      if (!retryable || attempt >= maxAttempts || !canWait) {
+        throw withAttempts(failure, attempt);
+      }
+      config.logger?.warn?.("paygentic request retried", { ...label, status, attempt, waitMs, error: failure.kind });
+      try {
+        await sleep(waitMs, spec.signal);
+      } catch {
+        throw withAttempts(failure, attempt);
+      }
+    }
+  };
+}
+
+function buildUrl(base: string, path: string, query: RequestSpec<unknown>["query"]): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined) search.set(key, String(value));
+  }
+  const qs = search.toString();
+  return `${base}${path}${qs ? `?${qs}` : ""}`;
+}
+
+async function attemptOnce(
+  spec: RequestSpec<unknown>,
+  url: string,
+  authorization: string,
+  config: TransportConfig,
+  redact: (s: string) => string,
+): Promise<Attempt> {
+  const timeout = AbortSignal.timeout(config.timeoutMs);
+  const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
+  const headers: Record<string, string> = { authorization, accept: "application/json" };
+  if (spec.body !== undefined) headers["content-type"] = "application/json";
+  try {
+    const response = await config.fetch(url, {
+      method: spec.method,
+      headers,
+      body: spec.body === undefined ? null : JSON.stringify(spec.body),
+      signal,
+    });
+    // The body is read under the same signal, so a slow body times out too.
+    const text = await response.text();
+    return { response, text };
+  } catch (cause) {
+    const label = { method: spec.method, path: spec.path };
+    if (timeout.aborted && !spec.signal?.aborted) {
+      return {
+        error: new PaygenticError({
+          ...label,
+          kind: "timeout",
+          message: `Paygentic did not answer ${spec.method} ${spec.path} within ${config.timeoutMs} ms`,
+        }),
+      };
+    }
+    const reason = spec.signal?.aborted ? "the request was aborted" : describeNetworkError(cause);
+    return {
+      error: new PaygenticError({
+        ...label,
+        kind: "network",
+        message: redact(`could not reach Paygentic for ${spec.method} ${spec.path}: ${reason}`),
+      }),
+    };
+  }
+}
+
+function describeNetworkError(cause: unknown): string {
+  if (cause instanceof Error) {
+    const inner = (cause as Error & { cause?: unknown }).cause;
+    const code = inner && typeof inner === "object" && "code" in inner ? String(inner.code) : undefined;
+    return code ? `${cause.message} (${code})` : cause.message;
+  }
+  return String(cause);
+}
+
+function parseBody<T>(spec: RequestSpec<T>, text: string, redact: (s: string) => string, attempts: number): T {
+  const label = { method: spec.method, path: spec.path, attempts };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new PaygenticError({
+      ...label,
+      kind: "invalid_response",
+      message: `Paygentic answered ${spec.method} ${spec.path} with a body that is not JSON`,
+    });
+  }
+  const parsed = spec.schema.safeParse(json);
+  if (!parsed.success) {
+    throw new PaygenticError({
+      ...label,
+      kind: "invalid_response",
+      message: redact(
+        `Paygentic's answer to ${spec.method} ${spec.path} breaks the schema: ${describeIssues(parsed.error)}`,
+      ),
+      fieldErrors: fieldErrorsOf(parsed.error),
+    });
+  }
+  return parsed.data;
+}
+
+function httpError(
+  spec: RequestSpec<unknown>,
+  response: Response,
+  text: string,
+  retryAfterMs: number | undefined,
+  redact: (s: string) => string,
+): PaygenticError {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  const validation = ValidationErrorBody.safeParse(json);
+  const generic = ErrorBody.safeParse(json);
+  const upstreamMessage = validation.success
+    ? `${validation.data.message}: ${validation.data.errors.map((e) => `${e.field}: ${e.message}`).join("; ")}`
+    : generic.success
+      ? generic.data.message
+      : `HTTP ${response.status}`;
+  const code = validation.success
+    ? validation.data.error
+    : generic.success
+      ? (generic.data.code ?? generic.data.error)
+      : undefined;
+  return new PaygenticError({
+    kind: "http",
+    method: spec.method,
+    path: spec.path,
+    status: response.status,
+    code,
+    message: redact(`Paygentic answered ${spec.method} ${spec.path} with ${response.status}: ${upstreamMessage}`),
+    fieldErrors: validation.success ? validation.data.errors : undefined,
+    retryAfterMs,
+  });
+}
+
+function withAttempts(error: PaygenticError, attempts: number): PaygenticError {
+  return new PaygenticError({
+    kind: error.kind,
+    message: error.message,
+    method: error.method,
+    path: error.path,
+    status: error.status,
+    code: error.code,
+    fieldErrors: error.fieldErrors,
+    retryAfterMs: error.retryAfterMs,
+    attempts,
+  });
+}

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { DateTime, OpenObject } from "./common.ts";
+
+export const InvoiceStatus = z.enum([
+  "ACTIVE",
+  "CLOSING",
+  "CLOSED",
+  "CALCULATING",
+  "DRAFT",
+  "ISSUED",
+  "PAYMENT_FAILED",
+  "PAID",
+  "CANCELLED",
+  "WRITTEN_OFF",
+  "FAILED",
+]);
+export type InvoiceStatus = z.infer<typeof InvoiceStatus>;
+
+/**
+ * The invoice fields CreditKit reads (the spec's Invoice has many more; unknown keys are
+ * dropped, never passed on). Money fields are decimal strings.
+ */
+export const Invoice = z.object({
+  id: z.string().min(1),
+  object: z.literal("invoice"),
+  merchantId: z.string(),
+  customerId: z.string(),
+  status: InvoiceStatus,
+  currency: z.string().regex(/^[A-Za-z]{3}$/, "must be a three-letter ISO 4217 code"),
+  grandTotal: z.string().regex(/^-?\d+(\.\d+)?$/, "must be a decimal string"),
+  paidAmount: z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/, "must be a decimal string")
+    .optional(),
+  paidAt: DateTime.nullable().optional(),
+  failureReason: z.string().optional(),
+  paymentInFlight: z.boolean().optional(),
+  paymentUrl: z.url().nullable().optional(),
+  metadata: OpenObject.optional(),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+});
+export type Invoice = z.infer<typeof Invoice>;

@@ -8,14 +8,26 @@ import { z } from "zod";
 /** RFC 3339 date-time with `Z` or any UTC offset, any sub-second precision. */
 export const DateTime = z.iso.datetime({ offset: true });
 
-export const CustomerId = z.string().regex(/^cus_[a-zA-Z0-9]+$/, "must look like cus_…");
-export const OrganizationId = z.string().regex(/^org_[a-zA-Z0-9]+$/, "must look like org_…");
-export const EntitlementId = z.string().regex(/^ent_[a-zA-Z0-9]+$/, "must look like ent_…");
-export const GrantId = z.string().regex(/^grt_[a-zA-Z0-9]+$/, "must look like grt_…");
-export const FeatureId = z.string().regex(/^feat_[a-zA-Z0-9]+$/, "must look like feat_…");
-export const ProductId = z.string().regex(/^prod_[a-zA-Z0-9]+$/, "must look like prod_…");
+/**
+ * Prefixed ids. The spec's patterns say `[a-zA-Z0-9]+` after the prefix, but its own examples
+ * use underscores (`feat_max_users`, `sub_pro_plan`), so we also accept `_`: rejecting what the
+ * real API documents would break merchants, and an underscore cannot escape a URL path segment.
+ */
+const prefixedId = (prefix: string) =>
+  z
+    .string()
+    .max(255)
+    .regex(new RegExp(`^${prefix}_[a-zA-Z0-9_]+$`), `must look like ${prefix}_…`);
+
+export const CustomerId = prefixedId("cus");
+export const OrganizationId = prefixedId("org");
+export const EntitlementId = prefixedId("ent");
+export const GrantId = prefixedId("grt");
+export const FeatureId = prefixedId("feat");
+export const ProductId = prefixedId("prod");
+export const PricingUnitId = prefixedId("pu");
+/** Purchase invoices: `inv_` + lower-case hex, as the purchase response documents. */
 export const InvoiceId = z.string().regex(/^inv_[a-f0-9]+$/, "must look like inv_<hex>");
-export const PricingUnitId = z.string().regex(/^pu_[a-zA-Z0-9]+$/, "must look like pu_…");
 
 /** `{limit, offset, total}` as every offset-paginated list returns it. */
 export const OffsetPagination = z.object({

@@ -18,15 +18,22 @@ export type InvoiceStatus = z.infer<typeof InvoiceStatus>;
 
 /**
  * The invoice fields CreditKit reads (the spec's Invoice has many more; unknown keys are
- * dropped, never passed on). Money fields are decimal strings.
+ * dropped, never passed on). Money fields are decimal strings. `customerId` is required: the
+ * BFF checks ownership with it.
  */
 export const Invoice = z.object({
   id: z.string().min(1),
-  object: z.literal("invoice"),
+  // Required by the spec, yet missing from its own example: tolerated when absent.
+  object: z.literal("invoice").optional(),
   merchantId: z.string(),
   customerId: z.string(),
   status: InvoiceStatus,
-  currency: z.string().regex(/^[A-Za-z]{3}$/, "must be a three-letter ISO 4217 code"),
+  // Required by the spec but absent from its example; CreditKit keeps the currency of the
+  // purchase itself, so a missing one is tolerated.
+  currency: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, "must be a three-letter ISO 4217 code")
+    .optional(),
   grandTotal: z.string().regex(/^-?\d+(\.\d+)?$/, "must be a decimal string"),
   paidAmount: z
     .string()
@@ -37,7 +44,7 @@ export const Invoice = z.object({
   paymentInFlight: z.boolean().optional(),
   paymentUrl: z.url().nullable().optional(),
   metadata: OpenObject.optional(),
-  createdAt: DateTime,
-  updatedAt: DateTime,
+  createdAt: DateTime.optional(),
+  updatedAt: DateTime.optional(),
 });
 export type Invoice = z.infer<typeof Invoice>;

@@ -5,6 +5,7 @@ import { DateTime, EntitlementId, InvoiceId } from "./common.ts";
 export const MIN_PURCHASE_PRICE = "0.50";
 export const MAX_PURCHASE_PRICE = "4503599.62";
 const MAX_PURCHASE_AMOUNT = 1_000_000_000_000;
+const PRICE_PATTERN = /^\d+(\.\d{1,9})?$/;
 
 /** True when a number has at most 8 fraction digits (the spec's `multipleOf: 1e-8`). */
 function hasAtMostEightDecimals(n: number): boolean {
@@ -15,9 +16,14 @@ function hasAtMostEightDecimals(n: number): boolean {
 /** A decimal price string with Paygentic's bounds: at least 0.50, at most 4503599.62. */
 export const PurchasePrice = z
   .string()
-  .regex(/^\d+(\.\d{1,9})?$/, 'must be a decimal string with at most 9 fraction digits, like "5.00"')
-  .refine((p) => compareDecimal(p, MIN_PURCHASE_PRICE) >= 0, `must be at least ${MIN_PURCHASE_PRICE}`)
-  .refine((p) => compareDecimal(p, MAX_PURCHASE_PRICE) <= 0, `must not exceed ${MAX_PURCHASE_PRICE}`);
+  .regex(PRICE_PATTERN, 'must be a decimal string with at most 9 fraction digits, like "5.00"')
+  // zod runs refinements even after the regex failed, so each bound re-checks the pattern first.
+  .refine((p) => !PRICE_PATTERN.test(p) || compareDecimal(p, MIN_PURCHASE_PRICE) >= 0, {
+    message: `must be at least ${MIN_PURCHASE_PRICE}`,
+  })
+  .refine((p) => !PRICE_PATTERN.test(p) || compareDecimal(p, MAX_PURCHASE_PRICE) <= 0, {
+    message: `must not exceed ${MAX_PURCHASE_PRICE}`,
+  });
 
 /** Body of `POST /v1/entitlements/{id}/grants/purchase`. */
 export const PurchaseGrantRequest = z.object({

@@ -1,0 +1,273 @@
+import type { Emulator } from "@creditkit/emulator";
+import { startEmulator } from "@creditkit/emulator";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createPaygenticClient, type PaygenticClientOptions } from "./create-client.ts";
+import { PaygenticError } from "./errors.ts";
+
+/**
+ * The client against a real emulator over loopback HTTP, with the emulator's fault injection
+ * standing in for a misbehaving Paygentic. Nothing here is mocked.
+ */
+let emu: Emulator;
+let alice: { customerId: string; entitlementId: string };
+
+beforeAll(async () => {
+  emu = await startEmulator({ port: 0, deterministic: true });
+  const seeded = emu.seedInfo().customers[0];
+  if (!seeded) throw new Error("demo seed has no customers");
+  alice = seeded;
+});
+afterAll(() => emu.close());
+beforeEach(async () => {
+  await control("POST", "/__emulator/reset");
+});
+
+async function control(method: string, path: string, body?: unknown) {
+  const res = await fetch(`${emu.url}${path}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
+  return res.json() as Promise<unknown>;
+}
+const fault = (spec: Record<string, unknown>) => control("POST", "/__emulator/faults", spec);
+const recorded = async (path: string) =>
+  ((await control("GET", "/__emulator/requests")) as Array<{ method: string; path: string; status: number }>).filter(
+    (r) => r.path.startsWith(path),
+  );
+
+function client(options: Partial<PaygenticClientOptions> = {}) {
+  const lines: string[] = [];
+  const log = (message: string, fields?: Record<string, unknown>) => lines.push(`${message} ${JSON.stringify(fields)}`);
+  const c = createPaygenticClient({
+    apiKey: emu.apiKey,
+    baseUrl: emu.url,
+    timeoutMs: 2_000,
+    retry: { baseDelayMs: 5, maxDelayMs: 20 },
+    logger: { debug: log, warn: log },
+    ...options,
+  });
+  return { c, lines };
+}
+
+async function failure(promise: Promise<unknown>): Promise<PaygenticError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof PaygenticError) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail");
+}
+
+const grantsPath = () => `/v1/entitlements/${alice.entitlementId}/grants`;
+const purchaseBody = { amount: 1000, price: "10.00", idempotencyKey: "client-test-1" };
+
+describe("paygentic client", () => {
+  it("reads an entitlement, its grants and an invoice, all validated", async () => {
+    const { c } = client();
+    const ent = await c.entitlements.get(alice.entitlementId);
+    expect(ent.featureType).toBe("metered");
+    const list = await c.entitlements.list({ customerId: alice.customerId });
+    expect(list.data.map((e) => e.entitlementId)).toContain(alice.entitlementId);
+    const grants = await c.grants.list(alice.entitlementId, { limit: 5 });
+    expect(grants.data).toHaveLength(5);
+    expect(grants.pagination.limit).toBe(5);
+    const purchase = await c.grants.purchase(alice.entitlementId, purchaseBody);
+    const invoice = await c.invoices.get(purchase.invoiceId);
+    expect(invoice.status).toBe("ISSUED");
+  });
+
+  it("times out a slow answer with kind timeout", async () => {
+    await fault({ method: "GET", path: "/v1/entitlements/*", delayMs: 1_000 });
+    const { c } = client({ timeoutMs: 100, retries: 0 });
+    const error = await failure(c.entitlements.get(alice.entitlementId));
+    expect(error).toMatchObject({ kind: "timeout", status: undefined, attempts: 1 });
+    expect(error.message).toContain("within 100 ms");
+  });
+
+  it("retries a timed-out GET and succeeds when the next attempt is fast", async () => {
+    await fault({ method: "GET", path: "/v1/entitlements/*", delayMs: 1_000, times: 1 });
+    const { c } = client({ timeoutMs: 200, retries: 1 });
+    const ent = await c.entitlements.get(alice.entitlementId);
+    expect(ent.id).toBe(alice.entitlementId);
+  });
+
+  it.each([502, 503, 504])("retries a GET on %i and succeeds", async (status) => {
+    await fault({ method: "GET", path: "/v1/entitlements/*/grants", status, times: 2 });
+    const { c } = client({ retries: 2 });
+    const grants = await c.grants.list(alice.entitlementId);
+    expect(grants.object).toBe("list");
+    expect((await recorded(grantsPath())).map((r) => r.status)).toEqual([status, status, 200]);
+  });
+
+  it("gives up after the configured retries with the last status and Paygentic's message", async () => {
+    await fault({ method: "GET", path: "/v1/entitlements/*/grants", status: 503 });
+    const { c } = client({ retries: 2 });
+    const error = await failure(c.grants.list(alice.entitlementId));
+    expect(error).toMatchObject({ kind: "http", status: 503, attempts: 3 });
+    expect(await recorded(grantsPath())).toHaveLength(3);
+  });
+
+  it("honours Retry-After on 429 and on 503", async () => {
+    await fault({ method: "GET", path: "/v1/entitlements/*/grants", status: 429, retryAfter: 1, times: 1 });
+    const { c, lines } = client({ retries: 1 });
+    await c.grants.list(alice.entitlementId);
+    const retried = lines.find((l) => l.startsWith("paygentic request retried"));
+    expect(retried).toContain('"waitMs":1000');
+    expect(retried).toContain('"status":429');
+  });
+
+  it("does not wait for a Retry-After longer than it is willing to, and says so", async () => {
+    await fault({ method: "GET", path: "/v1/entitlements/*/grants", status: 503, retryAfter: 120 });
+    const { c } = client({ retries: 3 });
+    const error = await failure(c.grants.list(alice.entitlementId));
+    expect(error).toMatchObject({ kind: "http", status: 503, attempts: 1, retryAfterMs: 120_000 });
+  });
+
+  it.each([400, 401, 404, 409, 422, 500])("never retries a %i", async (status) => {
+    await fault({ method: "GET", path: "/v1/entitlements/*/grants", status });
+    const { c } = client({ retries: 3 });
+    const error = await failure(c.grants.list(alice.entitlementId));
+    expect(error).toMatchObject({ kind: "http", status, attempts: 1 });
+    expect(await recorded(grantsPath())).toHaveLength(1);
+  });
+
+  it("retries a purchase (it carries an idempotency key) and creates exactly one invoice", async () => {
+    await fault({ method: "POST", path: "/v1/entitlements/*/grants/purchase", status: 503, times: 1 });
+    const { c } = client({ retries: 2 });
+    const purchase = await c.grants.purchase(alice.entitlementId, purchaseBody);
+    const again = await c.grants.purchase(alice.entitlementId, purchaseBody);
+    expect(again.invoiceId).toBe(purchase.invoiceId);
+    const posts = await recorded(`${grantsPath()}/purchase`);
+    expect(posts.map((r) => r.status)).toEqual([503, 201, 201]);
+  });
+
+  it("retries a purchase whose answer was lost to a timeout, and gets the same invoice back", async () => {
+    // delayMs alone means the emulator did the work but answered late: the classic double-charge trap.
+    await fault({ method: "POST", path: "/v1/entitlements/*/grants/purchase", delayMs: 1_000, times: 1 });
+    const { c } = client({ timeoutMs: 200, retries: 2 });
+    const purchase = await c.grants.purchase(alice.entitlementId, purchaseBody);
+    const { c: plain } = client();
+    const replay = await plain.grants.purchase(alice.entitlementId, purchaseBody);
+    expect(replay.invoiceId).toBe(purchase.invoiceId);
+  });
+
+  it("never retries a POST without an idempotency key", async () => {
+    await fault({ method: "POST", path: "/v0/events", status: 503 });
+    const { c } = client({ retries: 3 });
+    const event = { type: "api.request", source: "test", subject: alice.customerId, data: { credits: 1 } };
+    const error = await failure(c.events.create(event));
+    expect(error).toMatchObject({ kind: "http", status: 503, attempts: 1 });
+    const keyed = await failure(c.events.create({ ...event, idempotencyKey: "evt-1" }));
+    expect(keyed.attempts).toBe(4);
+  });
+
+  it("retries a reset connection on a GET and reports kind network when it persists", async () => {
+    await fault({ method: "GET", path: "/v1/entitlements/*/grants", reset: true, times: 1 });
+    const { c } = client({ retries: 1 });
+    expect((await c.grants.list(alice.entitlementId)).object).toBe("list");
+
+    await fault({ method: "GET", path: "/v1/entitlements/*/grants", reset: true });
+    const error = await failure(c.grants.list(alice.entitlementId));
+    expect(error).toMatchObject({ kind: "network", attempts: 2 });
+  });
+
+  it("reports a refused connection as kind network", async () => {
+    const closed = await startEmulator({ port: 0 });
+    const url = closed.url;
+    await closed.close();
+    const { c } = client({ baseUrl: url, retries: 1 });
+    const error = await failure(c.grants.list(alice.entitlementId));
+    expect(error.kind).toBe("network");
+    expect(error.message).toMatch(/could not reach Paygentic/);
+  });
+
+  it("turns a non-JSON answer into invalid_response, never a crash", async () => {
+    await fault({ method: "GET", path: "/v1/entitlements/*", body: "malformed" });
+    const { c } = client();
+    const error = await failure(c.entitlements.get(alice.entitlementId));
+    expect(error).toMatchObject({ kind: "invalid_response", status: undefined });
+    expect(error.message).toContain("not JSON");
+  });
+
+  it("turns a schema-drifted answer into invalid_response naming the field", async () => {
+    await fault({ method: "GET", path: "/v1/entitlements/*/grants", body: "schema-drift" });
+    const { c } = client();
+    const error = await failure(c.grants.list(alice.entitlementId));
+    expect(error.kind).toBe("invalid_response");
+    expect(error.fieldErrors?.length).toBeGreaterThan(0);
+    expect(error.message).toContain(error.fieldErrors?.[0]?.field ?? "?");
+  });
+
+  it("refuses to send a wrong shape, before anything reaches Paygentic", async () => {
+    const { c } = client();
+    const error = await failure(
+      Promise.resolve().then(() => c.grants.purchase(alice.entitlementId, { ...purchaseBody, price: "0.10" })),
+    );
+    expect(error).toMatchObject({ kind: "invalid_request" });
+    expect(error.fieldErrors?.map((f) => f.field)).toEqual(["price"]);
+    const badId = await failure(Promise.resolve().then(() => c.grants.list("ent_../../v2/invoices")));
+    expect(badId.kind).toBe("invalid_request");
+    expect(await recorded("/v1")).toHaveLength(0);
+  });
+
+  it("surfaces Paygentic's own status and error for an unknown id", async () => {
+    const { c } = client({ retries: 2 });
+    const error = await failure(c.invoices.get("inv_0000"));
+    expect(error).toMatchObject({ kind: "http", status: 404, code: "not_found", attempts: 1 });
+  });
+
+  it("stops at once when the caller aborts, without retrying", async () => {
+    await fault({ method: "GET", path: "/v1/entitlements/*/grants", delayMs: 1_000 });
+    const { c } = client({ retries: 3 });
+    const controller = new AbortController();
+    const pending = c.grants.list(alice.entitlementId, {}, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    const error = await failure(pending);
+    expect(error).toMatchObject({ kind: "network", attempts: 1 });
+    expect(error.message).toContain("aborted");
+  });
+
+  it("reuses connections: many calls, few sockets", async () => {
+    let sockets = 0;
+    const onConnection = () => sockets++;
+    emu.server.on("connection", onConnection);
+    try {
+      const { c } = client();
+      for (let i = 0; i < 30; i++) await c.entitlements.get(alice.entitlementId);
+      expect(sockets).toBeLessThanOrEqual(2);
+    } finally {
+      emu.server.off("connection", onConnection);
+    }
+  });
+
+  it("never lets the API key into an error, a stack, JSON or a log line", async () => {
+    const { c, lines } = client({ retries: 1 });
+    const seen: unknown[] = [];
+    const catchAll = async (p: () => Promise<unknown>) => {
+      try {
+        await p();
+      } catch (e) {
+        seen.push(e);
+      }
+    };
+    await fault({ method: "GET", path: "/v1/entitlements/*/grants", status: 503, times: 2 });
+    await catchAll(() => c.grants.list(alice.entitlementId));
+    await fault({ method: "GET", path: "/v1/entitlements/*", body: "schema-drift", times: 1 });
+    await catchAll(() => c.entitlements.get(alice.entitlementId));
+    await catchAll(() => c.invoices.get("inv_0"));
+    await catchAll(async () => createPaygenticClient({ apiKey: emu.apiKey, baseUrl: "not a url" }));
+    const wrongKey = createPaygenticClient({ apiKey: `${emu.apiKey}x`, baseUrl: emu.url });
+    await catchAll(() => wrongKey.grants.list(alice.entitlementId));
+    expect(seen.length).toBe(5);
+    for (const e of seen) {
+      const err = e as Error;
+      const text = `${err.message}\n${err.stack}\n${JSON.stringify(err)}\n${String(err)}`;
+      expect(text).not.toContain(emu.apiKey);
+    }
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.join("\n")).not.toContain(emu.apiKey);
+  });
+});

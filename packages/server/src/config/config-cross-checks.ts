@@ -1,0 +1,93 @@
+import { compareDecimal, MAX_PURCHASE_PRICE, MIN_PURCHASE_PRICE } from "@creditkit/paygentic";
+import type { FieldIssue } from "../http/api-error.ts";
+import { customPrice, fitsMinorUnit } from "../pricing.ts";
+
+/**
+ * Rules that span several fields. They read the raw input defensively (it may be half wrong) and
+ * check only what is well-typed, so their issues add to the per-field ones instead of hiding them.
+ */
+export function crossCheckConfig(raw: unknown): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const config = asRecord(raw);
+  checkPaygentic(asRecord(config.paygentic), issues);
+  checkCatalog(asRecord(config.catalog), issues);
+  return issues;
+}
+
+function checkPaygentic(p: Record<string, unknown>, issues: FieldIssue[]): void {
+  if (p.client !== undefined) {
+    if (p.apiKey !== undefined || p.baseUrl !== undefined) {
+      issues.push({ field: "paygentic.client", message: "give either client or apiKey/baseUrl, not both" });
+    }
+    return;
+  }
+  if (p.apiKey === undefined) issues.push({ field: "paygentic.apiKey", message: "is required" });
+  if (p.baseUrl === undefined) issues.push({ field: "paygentic.baseUrl", message: "is required" });
+}
+
+function checkCatalog(catalog: Record<string, unknown>, issues: FieldIssue[]): void {
+  const currency = typeof catalog.currency === "string" && isCurrency(catalog.currency) ? catalog.currency : null;
+  const packs = Array.isArray(catalog.packs) ? catalog.packs.map(asRecord) : [];
+  const seen = new Map<string, number>();
+  packs.forEach((pack, index) => {
+    if (typeof pack.id === "string") {
+      const first = seen.get(pack.id);
+      if (first !== undefined) {
+        issues.push({ field: `catalog.packs.${index}.id`, message: `duplicates catalog.packs.${first}.id` });
+      } else seen.set(pack.id, index);
+    }
+    if (currency && typeof pack.price === "string" && /^\d+(\.\d+)?$/.test(pack.price)) {
+      if (!fitsMinorUnit(pack.price, currency)) {
+        issues.push({ field: `catalog.packs.${index}.price`, message: `has more fraction digits than ${currency}` });
+      }
+    }
+  });
+  if (catalog.custom === undefined) {
+    if (Array.isArray(catalog.packs) && catalog.packs.length === 0) {
+      issues.push({ field: "catalog.packs", message: "must offer at least one pack, or a custom amount" });
+    }
+    return;
+  }
+  checkCustom(asRecord(catalog.custom), currency, issues);
+}
+
+function checkCustom(c: Record<string, unknown>, currency: string | null, issues: FieldIssue[]): void {
+  const int = (v: unknown) => (typeof v === "number" && Number.isSafeInteger(v) && v > 0 ? v : null);
+  const min = int(c.minCredits);
+  const max = int(c.maxCredits);
+  const step = int(c.step);
+  if (min !== null && max !== null && min > max) {
+    issues.push({ field: "catalog.custom.minCredits", message: "must not exceed maxCredits" });
+  }
+  if (min !== null && step !== null && min % step !== 0) {
+    issues.push({ field: "catalog.custom.minCredits", message: "must be a multiple of step" });
+  }
+  const unitPrice = typeof c.unitPrice === "string" && /^\d+(\.\d{1,9})?$/.test(c.unitPrice) ? c.unitPrice : null;
+  if (currency && unitPrice && max !== null && min !== null && min <= max) {
+    // The largest custom amount must be purchasable at all, and must stay under Paygentic's ceiling.
+    const top = customPrice(unitPrice, max, currency);
+    if (compareDecimal(top, MIN_PURCHASE_PRICE) < 0) {
+      issues.push({
+        field: "catalog.custom.unitPrice",
+        message: `prices even maxCredits below the minimum purchase of ${MIN_PURCHASE_PRICE}`,
+      });
+    }
+    if (compareDecimal(top, MAX_PURCHASE_PRICE) > 0) {
+      issues.push({ field: "catalog.custom.maxCredits", message: `costs more than ${MAX_PURCHASE_PRICE}` });
+    }
+  }
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+function isCurrency(code: string): boolean {
+  if (!/^[A-Za-z]{3}$/.test(code)) return false;
+  try {
+    new Intl.NumberFormat("en", { style: "currency", currency: code.toUpperCase() });
+    return true;
+  } catch {
+    return false;
+  }
+}

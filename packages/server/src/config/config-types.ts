@@ -1,0 +1,62 @@
+import type { PaygenticClient } from "@creditkit/paygentic";
+import type { TopUpStore } from "../store/store-types.ts";
+
+/** Who is asking: the merchant's own session mapped to Paygentic ids. */
+export interface ResolvedCustomer {
+  customerId: string;
+  entitlementId: string;
+}
+
+export type ResolveCustomer = (request: Request) => ResolvedCustomer | null | Promise<ResolvedCustomer | null>;
+
+export interface TopUpLogger {
+  info?(message: string, fields?: Record<string, unknown>): void;
+  warn?(message: string, fields?: Record<string, unknown>): void;
+  error?(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface PackInput {
+  id: string;
+  credits: number;
+  /** Decimal string in the currency's major unit, e.g. "10.00". */
+  price: string;
+  label: string;
+  badge?: string;
+}
+
+export interface CatalogInput {
+  currency: string;
+  packs: PackInput[];
+  custom?: { minCredits: number; maxCredits: number; step: number; unitPrice: string };
+}
+
+export type PaygenticInput =
+  | { apiKey: string; baseUrl: string; timeoutMs?: number; retries?: number }
+  /** A ready client (tests, or a merchant who wraps fetch). */
+  | { client: PaygenticClient };
+
+/** What a merchant passes to createTopUpHandler. See packages/server/README.md for every field. */
+export interface TopUpConfig {
+  paygentic: PaygenticInput;
+  catalog: CatalogInput;
+  resolveCustomer: ResolveCustomer;
+  /** The merchant's own origin, e.g. "https://app.example.com". Success/cancel URLs are built on it. */
+  publicOrigin: string;
+  /** Page the customer returns to after paying. Default "/". */
+  returnPath?: string;
+  /** Where the handler is mounted. Default "/api/topup". */
+  basePath?: string;
+  /** Origins a payment URL may point to; anything else is refused. */
+  paymentHosts: string[];
+  /** "whsec_…": enables POST {basePath}/webhooks/paygentic. */
+  webhookSecret?: string;
+  store?: TopUpStore;
+  /** New purchases per customer per window. Default 10 per 60 s. */
+  rateLimit?: { max: number; windowSeconds: number };
+  /** How long an entitlement detail is reused for one customer. Default 2000 ms. */
+  entitlementCacheMs?: number;
+  /** Largest accepted request body. Default 16384 bytes. */
+  maxBodyBytes?: number;
+  logger?: TopUpLogger;
+  now?: () => Date;
+}

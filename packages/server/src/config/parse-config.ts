@@ -1,0 +1,100 @@
+import { createPaygenticClient, MIN_PURCHASE_PRICE, type PaygenticClient } from "@creditkit/paygentic";
+import type { FieldIssue } from "../http/api-error.ts";
+import { issuesOf } from "../http/zod-issues.ts";
+import { type Catalog, normalizePrice } from "../pricing.ts";
+import { createSafeLogger, type SafeLogger } from "../safe-logger.ts";
+import { createMemoryStore } from "../store/memory-store.ts";
+import type { TopUpStore } from "../store/store-types.ts";
+import { crossCheckConfig } from "./config-cross-checks.ts";
+import { ConfigShape } from "./config-schema.ts";
+import type { ResolveCustomer, TopUpConfig } from "./config-types.ts";
+
+/** The config after validation and defaults: what the routes actually read. */
+export interface ParsedConfig {
+  client: PaygenticClient;
+  catalog: Catalog;
+  resolveCustomer: ResolveCustomer;
+  publicOrigin: string;
+  returnPath: string;
+  basePath: string;
+  paymentHosts: ReadonlySet<string>;
+  webhookSecret: string | undefined;
+  store: TopUpStore;
+  rateLimit: { max: number; windowSeconds: number };
+  entitlementCacheMs: number;
+  maxBodyBytes: number;
+  logger: SafeLogger;
+  now: () => Date;
+}
+
+/** Thrown by createTopUpHandler for a bad config: ONE error naming every bad field. */
+export class TopUpConfigError extends Error {
+  override readonly name = "TopUpConfigError";
+  constructor(readonly issues: FieldIssue[]) {
+    super(`Invalid CreditKit config: ${issues.map((i) => `${i.field} ${i.message}`).join("; ")}`);
+  }
+}
+
+export function parseConfig(input: TopUpConfig): ParsedConfig {
+  const shape = ConfigShape.safeParse(input);
+  const issues = [...(shape.success ? [] : issuesOf(shape.error).map(requiredWording)), ...crossCheckConfig(input)];
+  if (!shape.success || issues.length > 0) throw new TopUpConfigError(dedupe(issues));
+  const c = shape.data;
+
+  const now = (c.now as (() => Date) | undefined) ?? (() => new Date());
+  const apiKey = "apiKey" in input.paygentic ? input.paygentic.apiKey : undefined;
+  const logger = createSafeLogger(input.logger, apiKey ? [apiKey] : []);
+  const currency = c.catalog.currency.toUpperCase();
+
+  const client =
+    "client" in input.paygentic
+      ? input.paygentic.client
+      : createPaygenticClient({
+          apiKey: input.paygentic.apiKey,
+          baseUrl: input.paygentic.baseUrl,
+          timeoutMs: c.paygentic.timeoutMs ?? 8000,
+          retries: c.paygentic.retries ?? 2,
+          logger: { warn: (message, fields) => logger.warn(message, fields) },
+        });
+
+  return {
+    client,
+    catalog: {
+      currency,
+      packs: c.catalog.packs.map((p) => ({
+        id: p.id,
+        credits: p.credits,
+        price: normalizePrice(p.price, currency),
+        label: p.label,
+        ...(p.badge !== undefined && { badge: p.badge }),
+      })),
+      custom: c.catalog.custom ? { ...c.catalog.custom, minPrice: MIN_PURCHASE_PRICE } : null,
+    },
+    resolveCustomer: input.resolveCustomer,
+    publicOrigin: c.publicOrigin,
+    returnPath: c.returnPath,
+    basePath: c.basePath,
+    paymentHosts: new Set(c.paymentHosts),
+    webhookSecret: c.webhookSecret,
+    store: input.store ?? createMemoryStore({ now }),
+    rateLimit: c.rateLimit ?? { max: 10, windowSeconds: 60 },
+    entitlementCacheMs: c.entitlementCacheMs ?? 2000,
+    maxBodyBytes: c.maxBodyBytes ?? 16_384,
+    logger,
+    now,
+  };
+}
+
+function requiredWording(issue: FieldIssue): FieldIssue {
+  return /received undefined$/.test(issue.message) ? { ...issue, message: "is required" } : issue;
+}
+
+function dedupe(issues: FieldIssue[]): FieldIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.field}\n${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

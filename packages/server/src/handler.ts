@@ -1,0 +1,104 @@
+import type { TopUpConfig } from "./config/config-types.ts";
+import { type ParsedConfig, parseConfig } from "./config/parse-config.ts";
+import { createEntitlementCache } from "./entitlement-cache.ts";
+import { ApiError } from "./http/api-error.ts";
+import { readBodyText, readJsonBody } from "./http/read-body.ts";
+import { errorResponse, internalErrorResponse } from "./http/respond.ts";
+import { assertJsonContentType, assertSameOrigin, isStateChanging } from "./http/same-origin-guard.ts";
+import { parseOrThrow } from "./http/zod-issues.ts";
+import { resolveCustomerOrThrow } from "./resolve-customer.ts";
+import { type AnyRoute, matchRoute, type RouteContext } from "./router.ts";
+import { buildRoutes } from "./routes.ts";
+import { guardStore } from "./store/guarded-store.ts";
+import type { PurchaseRecord } from "./store/store-types.ts";
+import { toApiError } from "./upstream-errors.ts";
+
+export type TopUpHandler = (request: Request) => Promise<Response>;
+
+/**
+ * Builds the BFF: a framework-neutral `Request → Response` function. The config is validated
+ * here, once (a bad config throws one TopUpConfigError naming every bad field). Every answer is
+ * JSON, including every error; anything unexpected is a generic 500 with the details only logged.
+ */
+export function createTopUpHandler(input: TopUpConfig): TopUpHandler {
+  const parsed = parseConfig(input);
+  const config: ParsedConfig = { ...parsed, store: guardStore(parsed.store, parsed.logger) };
+  const routes = buildRoutes(config.catalog);
+  const entitlements = createEntitlementCache(config.client, config.entitlementCacheMs, config.now, config.logger);
+  const inflightPurchases = new Map<string, Promise<PurchaseRecord>>();
+
+  return async function handleTopUp(request: Request): Promise<Response> {
+    try {
+      const url = new URL(request.url);
+      const relative = relativePath(url.pathname, config.basePath);
+      const { route, params } = matchRoute(routes, request.method.toUpperCase(), relative);
+      const ctx = await prepare(route, request, url, params, config);
+      return await route.handle({ ...ctx, entitlements, inflightPurchases });
+    } catch (error) {
+      const apiError = toApiError(error, config.logger);
+      if (apiError) return errorResponse(apiError);
+      config.logger.error("unexpected error in the top-up handler", {
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        stack: error instanceof Error ? error.stack : undefined,
+      });
+      return internalErrorResponse();
+    }
+  };
+}
+
+/**
+ * The security checks and input validation, in the order that leaks least and costs least:
+ * origin and content type, then who is asking, then the inputs (the body is read, under its size
+ * limit, only for a caller who passed the earlier checks).
+ */
+async function prepare(
+  route: AnyRoute,
+  request: Request,
+  url: URL,
+  rawParams: Record<string, string>,
+  config: ParsedConfig,
+): Promise<Omit<RouteContext<unknown, unknown, unknown, unknown>, "entitlements" | "inflightPurchases">> {
+  if (isStateChanging(request.method)) {
+    // Webhooks come from Paygentic's servers, not a browser: their signature is their proof.
+    if (route.auth !== "signature") assertSameOrigin(request, config.publicOrigin);
+    assertJsonContentType(request);
+  }
+  const customer =
+    route.auth === "customer" ? await resolveCustomerOrThrow(config.resolveCustomer, request, config.logger) : null;
+
+  const params = route.params ? parseOrThrow(route.params, rawParams) : rawParams;
+  const query = route.query ? parseOrThrow(route.query, queryObject(url)) : {};
+  const headers = route.headers
+    ? parseOrThrow(route.headers, headerObject(request, Object.keys(route.headers.shape)))
+    : {};
+  let body: unknown;
+  if (route.body === "raw") body = await readBodyText(request, config.maxBodyBytes);
+  else if (route.body) body = parseOrThrow(route.body, await readJsonBody(request, config.maxBodyBytes));
+  return { request, config, customer, params, query, headers, body };
+}
+
+function relativePath(pathname: string, basePath: string): string {
+  if (pathname.startsWith(`${basePath}/`)) return pathname.slice(basePath.length);
+  throw new ApiError("not_found", "There is nothing here.");
+}
+
+/** Query parameters as an object; a repeated parameter is ambiguous and refused. */
+function queryObject(url: URL): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of url.searchParams) {
+    if (Object.hasOwn(out, key)) {
+      throw new ApiError("validation_failed", `The request is invalid: ${key}: must be given once.`, {
+        field: key,
+        issues: [{ field: key, message: "must be given once" }],
+      });
+    }
+    out[key] = value;
+  }
+  return out;
+}
+
+function headerObject(request: Request, names: string[]): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const name of names) out[name] = request.headers.get(name) ?? undefined;
+  return out;
+}

@@ -1,0 +1,90 @@
+import type { Grant, Invoice } from "@creditkit/paygentic";
+import type { ParsedConfig } from "../config/parse-config.ts";
+import { toGrantView } from "../grant-view.ts";
+import { ApiError } from "../http/api-error.ts";
+import { json } from "../http/respond.ts";
+import { derivePurchaseStatus, type PurchaseStatus } from "../purchase-status.ts";
+import type { RouteContext } from "../router.ts";
+import type { PurchaseRecord } from "../store/store-types.ts";
+
+type Ctx = RouteContext<{ purchaseId: string }, unknown, unknown, unknown>;
+
+/** How far down the grant list a purchase's grant is looked for (it is among the newest). */
+const MAX_GRANT_PAGES = 5;
+
+/**
+ * GET /purchases/{purchaseId}: the outcome of one purchase, for the return flow. A purchase that
+ * is missing and one of another customer answer the same 404, so ids cannot be probed.
+ */
+export async function getPurchase(ctx: Ctx): Promise<Response> {
+  const { config } = ctx;
+  const record = await config.store.getPurchase(ctx.params.purchaseId);
+  if (!record || record.customerId !== ctx.customer!.customerId) {
+    throw new ApiError("not_found", "There is no such purchase.");
+  }
+
+  // Settled (by a webhook or an earlier poll): paid is final, only the grant is re-read.
+  if (record.settledGrantId) {
+    const grant = await config.client.grants.get(record.entitlementId, record.settledGrantId);
+    return respond(ctx, record, "paid", record.paidAt ?? grant.createdAt, grant, null);
+  }
+
+  const invoice = await config.client.invoices.get(record.invoiceId);
+  if (invoice.customerId !== record.customerId) {
+    config.logger.error("invoice belongs to another customer than its purchase", { invoiceId: record.invoiceId });
+    throw new ApiError("upstream_invalid_response", "The payment provider sent an answer we could not understand.");
+  }
+  const grant = invoice.status === "PAID" ? await findPurchaseGrant(config, record) : null;
+  const status = derivePurchaseStatus(invoice, grant !== null, record.expiresAt, config.now());
+
+  if (status === "paid" && grant) {
+    const paidAt = invoice.paidAt ?? grant.createdAt;
+    await config.store.putPurchase({ ...record, settledGrantId: grant.id, paidAt }, remainingTtl(config, record));
+    ctx.entitlements.invalidate(record.customerId);
+    return respond(ctx, record, status, paidAt, grant, invoice);
+  }
+  return respond(ctx, record, status, null, null, invoice);
+}
+
+function respond(
+  ctx: Ctx,
+  record: PurchaseRecord,
+  status: PurchaseStatus,
+  paidAt: string | null,
+  grant: Grant | null,
+  invoice: Invoice | null,
+): Response {
+  // The payment page is offered again only while it can still take a payment.
+  const resumable = status === "pending" && invoice !== null && invoice.status !== "PAID" && !invoice.paymentInFlight;
+  return json(200, {
+    purchaseId: record.purchaseId,
+    status,
+    credits: record.credits,
+    price: record.price,
+    currency: record.currency,
+    packId: record.packId,
+    createdAt: record.createdAt,
+    expiresAt: record.expiresAt,
+    paidAt: status === "paid" ? paidAt : null,
+    paymentUrl: resumable ? record.paymentUrl : null,
+    grant: status === "paid" && grant ? toGrantView(grant, ctx.config.now()) : null,
+  });
+}
+
+/** The grant Paygentic created for this purchase: the one carrying its idempotency key. */
+async function findPurchaseGrant(config: ParsedConfig, record: PurchaseRecord): Promise<Grant | null> {
+  const limit = 100;
+  for (let page = 0; page < MAX_GRANT_PAGES; page++) {
+    const offset = page * limit;
+    const list = await config.client.grants.list(record.entitlementId, { limit, offset, includeVoided: true });
+    const found = list.data.find((g) => g.idempotencyKey === record.upstreamKey);
+    if (found) return found;
+    if (list.data.length < limit || offset + list.data.length >= list.pagination.total) return null;
+  }
+  return null;
+}
+
+function remainingTtl(config: ParsedConfig, record: PurchaseRecord): number {
+  const grace = 7 * 24 * 60 * 60;
+  return Math.max(0, Math.ceil((Date.parse(record.expiresAt) - config.now().getTime()) / 1000)) + grace;
+}

@@ -1,0 +1,56 @@
+import { InvoicePaidEvent, WebhookEnvelope } from "@creditkit/paygentic";
+import { Webhook } from "svix";
+import { ApiError } from "../http/api-error.ts";
+import { json } from "../http/respond.ts";
+import { validationFailure } from "../http/zod-issues.ts";
+import type { RouteContext } from "../router.ts";
+
+type Ctx = RouteContext<unknown, unknown, unknown, string>;
+
+/** Svix retries for about a day; remembering ids for a week covers every redelivery. */
+const DEDUPE_SECONDS = 7 * 24 * 60 * 60;
+
+/**
+ * POST /webhooks/paygentic: Svix-signed `invoice.paid.v0`. The signature (and its 5-minute
+ * timestamp window) is checked on the raw bytes before anything is parsed; each svix-id is
+ * processed once. A paid event settles our purchase record so status answers `paid` at once.
+ */
+export async function receiveWebhook(ctx: Ctx): Promise<Response> {
+  const { config } = ctx;
+  if (!config.webhookSecret) throw new ApiError("not_found", "There is nothing here.");
+
+  const headers = ctx.request.headers;
+  const svixId = headers.get("svix-id");
+  let payload: unknown;
+  try {
+    payload = new Webhook(config.webhookSecret).verify(ctx.body, {
+      "svix-id": svixId ?? "",
+      "svix-timestamp": headers.get("svix-timestamp") ?? "",
+      "svix-signature": headers.get("svix-signature") ?? "",
+    });
+  } catch {
+    throw new ApiError("invalid_signature", "The webhook signature is missing, invalid or too old.");
+  }
+
+  const envelope = WebhookEnvelope.safeParse(payload);
+  if (!envelope.success) throw validationFailure(envelope.error);
+  if (envelope.data.eventType !== "invoice.paid.v0") return json(200, { received: true, ignored: true });
+  const event = InvoicePaidEvent.safeParse(payload);
+  if (!event.success) throw validationFailure(event.error);
+
+  if (!(await config.store.markOnce(`webhook:${svixId}`, DEDUPE_SECONDS))) {
+    return json(200, { received: true, duplicate: true });
+  }
+
+  const { invoiceId, grantId, paidAt } = event.data.data;
+  const record = await config.store.getPurchaseByInvoice(invoiceId);
+  if (!record) return json(200, { received: true, ignored: true }); // not one of ours, or long expired
+  if (grantId && !record.settledGrantId) {
+    const settled = { ...record, settledGrantId: grantId, paidAt: paidAt ?? config.now().toISOString() };
+    const ttl = Math.max(0, Math.ceil((Date.parse(record.expiresAt) - config.now().getTime()) / 1000)) + DEDUPE_SECONDS;
+    await config.store.putPurchase(settled, ttl);
+    config.logger.info("purchase settled by webhook", { purchaseId: record.purchaseId, grantId });
+  }
+  ctx.entitlements.invalidate(record.customerId);
+  return json(200, { received: true });
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { createMemoryStore } from "./memory-store.ts";
+import type { PurchaseRecord } from "./store-types.ts";
+
+function clock(start = Date.parse("2026-03-01T00:00:00Z")) {
+  let t = start;
+  return { now: () => new Date(t), advance: (ms: number) => (t += ms) };
+}
+
+const record: PurchaseRecord = {
+  purchaseId: "pur_00000000000000000000000000000001",
+  customerId: "cus_1",
+  entitlementId: "ent_1",
+  invoiceId: "inv_1",
+  credits: 1000,
+  price: "10.00",
+  currency: "USD",
+  packId: "starter",
+  paymentUrl: "http://127.0.0.1:4010/portal/pay/ps_1",
+  expiresAt: "2026-03-02T00:00:00Z",
+  createdAt: "2026-03-01T00:00:00Z",
+  upstreamKey: "ckp_x",
+};
+
+describe("createMemoryStore", () => {
+  it("stores purchases by id and by invoice until their TTL", async () => {
+    const c = clock();
+    const store = createMemoryStore({ now: c.now });
+    await store.putPurchase(record, 60);
+    expect(await store.getPurchase(record.purchaseId)).toEqual(record);
+    expect(await store.getPurchaseByInvoice("inv_1")).toEqual(record);
+    c.advance(60_000);
+    expect(await store.getPurchase(record.purchaseId)).toBeNull();
+    expect(await store.getPurchaseByInvoice("inv_1")).toBeNull();
+  });
+
+  it("hands out copies, so callers cannot change what is stored", async () => {
+    const store = createMemoryStore();
+    await store.putPurchase(record, 60);
+    const copy = await store.getPurchase(record.purchaseId);
+    copy!.credits = 1;
+    expect((await store.getPurchase(record.purchaseId))?.credits).toBe(1000);
+  });
+
+  it("marks a key once per TTL", async () => {
+    const c = clock();
+    const store = createMemoryStore({ now: c.now });
+    expect(await store.markOnce("k", 10)).toBe(true);
+    expect(await store.markOnce("k", 10)).toBe(false);
+    c.advance(10_000);
+    expect(await store.markOnce("k", 10)).toBe(true);
+  });
+
+  it("counts hits in a fixed window and starts a new one after it", async () => {
+    const c = clock();
+    const store = createMemoryStore({ now: c.now });
+    const first = await store.incrementWindow("w", 60);
+    expect(first.count).toBe(1);
+    expect(first.resetAt).toBe(c.now().getTime() + 60_000);
+    c.advance(30_000);
+    expect((await store.incrementWindow("w", 60)).count).toBe(2);
+    c.advance(30_000);
+    expect((await store.incrementWindow("w", 60)).count).toBe(1);
+  });
+
+  it("never holds more than maxEntries of a kind (oldest dropped first)", async () => {
+    const store = createMemoryStore({ maxEntries: 3 });
+    for (let i = 0; i < 5; i++) await store.markOnce(`k${i}`, 3600);
+    expect(await store.markOnce("k0", 3600)).toBe(true); // evicted, so new again
+    expect(await store.markOnce("k4", 3600)).toBe(false);
+  });
+});

@@ -1,0 +1,34 @@
+import { useCreditKit } from "../context.ts";
+import { useBalance } from "../hooks/use-balance.ts";
+import { CkRoot } from "./ck-root.tsx";
+import { cx } from "./class-names.ts";
+import { ErrorNotice } from "./error-notice.tsx";
+import { Skeleton } from "./skeleton.tsx";
+
+export interface BalanceProps {
+  className?: string;
+}
+
+/** The customer's available credits, with this period's usage. */
+export function Balance({ className }: BalanceProps) {
+  const { t, credits, format } = useCreditKit();
+  const { data, error, isPending, refetch } = useBalance();
+  return (
+    <CkRoot className={cx("ck-balance", className)}>
+      <p className="ck-balance-label">{t("balanceLabel")}</p>
+      {data ? (
+        <>
+          <p className="ck-balance-value">{credits(data.balance)}</p>
+          {data.usageInPeriod > 0 ? (
+            <p className="ck-balance-usage">{t("balanceUsage", { usage: format.number(data.usageInPeriod) })}</p>
+          ) : null}
+          {data.hasAccess ? null : <p className="ck-notice ck-notice--warning">{t("balanceNoAccess")}</p>}
+        </>
+      ) : isPending ? (
+        <Skeleton />
+      ) : (
+        <ErrorNotice error={error} onRetry={() => void refetch()} />
+      )}
+    </CkRoot>
+  );
+}

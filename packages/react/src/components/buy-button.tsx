@@ -1,0 +1,65 @@
+import { useCreditKit } from "../context.ts";
+import { priceSelection } from "../core/selection.ts";
+import type { PurchaseCreated, Selection } from "../core/types.ts";
+import { useCatalog } from "../hooks/use-catalog.ts";
+import { type CheckoutMode, usePurchase } from "../hooks/use-purchase.ts";
+import { CkRoot } from "./ck-root.tsx";
+import { cx } from "./class-names.ts";
+import { ErrorNotice } from "./error-notice.tsx";
+
+export interface BuyButtonProps {
+  /** What to buy; null (or an invalid custom amount) leaves the button inert with a hint. */
+  selection: Selection | null;
+  /** "redirect" (default) or "new-window". */
+  checkout?: CheckoutMode;
+  /** Called once the BFF created (or replayed) the purchase and the payment page was opened. */
+  onStarted?: (purchase: PurchaseCreated) => void;
+  /** Replaces the default "Buy {credits} for {price}" label. */
+  label?: string;
+  className?: string;
+}
+
+/**
+ * One click, one purchase. While a purchase is being created the button stays focusable but inert
+ * (aria-disabled), so keyboard focus is not lost and a second click cannot start a second purchase.
+ */
+export function BuyButton({ selection, checkout, onStarted, label, className }: BuyButtonProps) {
+  const { t, format, credits } = useCreditKit();
+  const { data: catalog } = useCatalog();
+  const purchase = usePurchase(checkout ? { checkout } : {});
+  const priced = catalog ? priceSelection(selection, catalog, format.minorDigits(catalog.currency)) : null;
+  const busy = purchase.status === "creating" || purchase.status === "redirecting";
+  const inert = busy || !priced;
+
+  const buy = () => {
+    if (inert || !priced) return;
+    void purchase.start(priced.selection).then((created) => {
+      if (created) onStarted?.(created);
+    });
+  };
+
+  const text =
+    purchase.status === "creating"
+      ? t("buyPreparing")
+      : purchase.status === "redirecting"
+        ? t("buyRedirecting")
+        : priced && catalog
+          ? (label ??
+            t("buy", { credits: credits(priced.credits), price: format.money(priced.price, catalog.currency) }))
+          : t("buyChoose");
+
+  return (
+    <CkRoot className={cx("ck-buy", className)}>
+      <button
+        type="button"
+        className="ck-button ck-button--primary"
+        aria-disabled={inert || undefined}
+        aria-busy={busy || undefined}
+        onClick={buy}
+      >
+        {text}
+      </button>
+      {purchase.status === "error" ? <ErrorNotice error={purchase.error} onRetry={buy} /> : null}
+    </CkRoot>
+  );
+}

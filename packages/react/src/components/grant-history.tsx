@@ -1,0 +1,136 @@
+import { type ReactNode, useId, useState } from "react";
+import { useCreditKit } from "../context.ts";
+import type { Grant, GrantSource, GrantStatus } from "../core/types.ts";
+import { useGrants } from "../hooks/use-grants.ts";
+import type { MessageKey } from "../messages/en.ts";
+import { CkRoot } from "./ck-root.tsx";
+import { cx } from "./class-names.ts";
+import { ErrorNotice } from "./error-notice.tsx";
+import { Skeleton } from "./skeleton.tsx";
+
+export interface GrantHistoryProps {
+  /** Grants per page. Default 10. */
+  pageSize?: number;
+  /** Start with voided grants shown. Default false. */
+  defaultShowVoided?: boolean;
+  /** Mark this grant as new (the widget passes the grant of a purchase that was just credited). */
+  highlightGrantId?: string | null;
+  className?: string;
+}
+
+const STATUS_KEYS: Record<GrantStatus, MessageKey> = {
+  active: "statusActive",
+  scheduled: "statusScheduled",
+  expired: "statusExpiredGrant",
+  voided: "statusVoided",
+};
+const SOURCE_KEYS: Record<GrantSource, MessageKey> = {
+  purchase: "sourcePurchase",
+  plan: "sourcePlan",
+  other: "sourceOther",
+};
+
+/** The customer's grants, newest first: status, source, amount, dates; paginated, voided on request. */
+export function GrantHistory({ pageSize, defaultShowVoided = false, highlightGrantId, className }: GrantHistoryProps) {
+  const { t } = useCreditKit();
+  const [showVoided, setShowVoided] = useState(defaultShowVoided);
+  const grants = useGrants({ ...(pageSize ? { pageSize } : {}), includeVoided: showVoided });
+  const id = useId();
+
+  let content: ReactNode;
+  if (grants.data) {
+    content =
+      grants.grants.length === 0 ? (
+        <p className="ck-empty">{t("historyEmpty")}</p>
+      ) : (
+        <GrantTable grants={grants.grants} highlightGrantId={highlightGrantId ?? null} />
+      );
+  } else if (grants.isPending) {
+    content = <Skeleton lines={3} />;
+  } else {
+    content = <ErrorNotice error={grants.error} onRetry={() => void grants.refetch()} />;
+  }
+
+  return (
+    <CkRoot as="section" className={cx("ck-history", className)} aria-labelledby={`${id}-title`}>
+      <div className="ck-history-head">
+        <h3 id={`${id}-title`} className="ck-heading">
+          {t("historyTitle")}
+        </h3>
+        <label className="ck-switch">
+          <input
+            type="checkbox"
+            role="switch"
+            className="ck-switch-input"
+            checked={showVoided}
+            aria-checked={showVoided}
+            onChange={(event) => setShowVoided(event.target.checked)}
+          />
+          <span>{t("showVoided")}</span>
+        </label>
+      </div>
+      {content}
+      {grants.data && grants.error ? <ErrorNotice error={grants.error} onRetry={() => void grants.refetch()} /> : null}
+      {grants.pageCount > 1 ? (
+        <nav className="ck-pager" aria-label={t("historyTitle")}>
+          <button
+            type="button"
+            className="ck-button ck-button--secondary"
+            disabled={!grants.hasPreviousPage}
+            onClick={grants.previousPage}
+          >
+            {t("previousPage")}
+          </button>
+          <span className="ck-pager-info" aria-live="polite">
+            {t("pageOf", { page: grants.page + 1, pages: grants.pageCount })}
+          </span>
+          <button
+            type="button"
+            className="ck-button ck-button--secondary"
+            disabled={!grants.hasNextPage}
+            onClick={grants.nextPage}
+          >
+            {t("nextPage")}
+          </button>
+        </nav>
+      ) : null}
+    </CkRoot>
+  );
+}
+
+function GrantTable({ grants, highlightGrantId }: { grants: Grant[]; highlightGrantId: string | null }) {
+  const { t, format } = useCreditKit();
+  const headers: MessageKey[] = ["colStatus", "colSource", "colAmount", "colEffective", "colExpires"];
+  return (
+    <table className="ck-table">
+      <thead>
+        <tr>
+          {headers.map((key) => (
+            <th key={key} scope="col">
+              {t(key)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {grants.map((grant) => {
+          const isNew = grant.id === highlightGrantId;
+          return (
+            <tr key={grant.id} className={cx("ck-grant", isNew && "ck-grant--new", `ck-grant--${grant.status}`)}>
+              <td data-label={t("colStatus")}>
+                <span className={cx("ck-tag", `ck-tag--${grant.status}`)}>{t(STATUS_KEYS[grant.status])}</span>
+                {isNew ? <span className="ck-badge">{t("newGrant")}</span> : null}
+              </td>
+              <td data-label={t("colSource")}>{t(SOURCE_KEYS[grant.source])}</td>
+              <td data-label={t("colAmount")} className="ck-num">
+                {format.number(grant.amount)}
+              </td>
+              <td data-label={t("colEffective")}>{format.date(grant.effectiveAt)}</td>
+              <td data-label={t("colExpires")}>{grant.expiresAt ? format.date(grant.expiresAt) : t("neverExpires")}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

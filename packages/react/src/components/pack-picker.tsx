@@ -1,0 +1,134 @@
+import { useId, useState } from "react";
+import { useCreditKit } from "../context.ts";
+import { type CustomAmountProblem, checkCustomAmount } from "../core/custom-amount.ts";
+import { type PackChoice, priceChoice } from "../core/selection.ts";
+import type { Catalog } from "../core/types.ts";
+import { useCatalog } from "../hooks/use-catalog.ts";
+import type { MessageKey } from "../messages/en.ts";
+import { CkRoot } from "./ck-root.tsx";
+import { cx } from "./class-names.ts";
+import { ErrorNotice } from "./error-notice.tsx";
+import { Skeleton } from "./skeleton.tsx";
+
+export interface PackPickerProps {
+  /** Controlled choice. */
+  value?: PackChoice | null;
+  /** Initial choice when uncontrolled; default the first pack. */
+  defaultValue?: PackChoice;
+  onChange?: (choice: PackChoice) => void;
+  className?: string;
+}
+
+const PROBLEM_KEYS: Record<CustomAmountProblem, MessageKey> = {
+  not_a_number: "customNotNumber",
+  too_low: "customTooLow",
+  too_high: "customTooHigh",
+  step: "customStep",
+  below_min_price: "customBelowMinPrice",
+};
+
+export function defaultChoice(catalog: Catalog | undefined): PackChoice | null {
+  const first = catalog?.packs[0];
+  if (first) return { kind: "pack", packId: first.id };
+  return catalog?.custom ? { kind: "custom", input: String(catalog.custom.minCredits) } : null;
+}
+
+/**
+ * The packs and the optional custom amount as one native radio group (arrow keys move and select,
+ * Tab leaves the group), with a live total announced politely as the choice changes.
+ */
+export function PackPicker({ value, defaultValue, onChange, className }: PackPickerProps) {
+  const { t, format, credits } = useCreditKit();
+  const { data: catalog, error, isPending, refetch } = useCatalog();
+  const [own, setOwn] = useState<PackChoice | undefined>(defaultValue);
+  const id = useId();
+  const choice = value !== undefined ? value : (own ?? defaultChoice(catalog));
+  const choose = (next: PackChoice) => {
+    setOwn(next);
+    onChange?.(next);
+  };
+
+  if (!catalog) {
+    return (
+      <CkRoot className={cx("ck-picker", className)}>
+        {isPending ? <Skeleton lines={3} /> : <ErrorNotice error={error} onRetry={() => void refetch()} />}
+      </CkRoot>
+    );
+  }
+
+  const money = (price: string) => format.money(price, catalog.currency);
+  const minorDigits = format.minorDigits(catalog.currency);
+  const priced = priceChoice(choice, catalog, minorDigits);
+  const rules = catalog.custom;
+  const customCheck = choice?.kind === "custom" && rules ? checkCustomAmount(choice.input, rules, minorDigits) : null;
+  const limits = rules
+    ? { min: format.number(rules.minCredits), max: format.number(rules.maxCredits), step: format.number(rules.step) }
+    : {};
+
+  return (
+    <CkRoot as="section" className={cx("ck-picker", className)}>
+      <fieldset className="ck-packs">
+        <legend className="ck-legend">{t("packsLegend")}</legend>
+        {catalog.packs.length === 0 && !rules ? <p className="ck-muted">{t("noPacks")}</p> : null}
+        {catalog.packs.map((pack) => (
+          <label key={pack.id} className="ck-pack">
+            <input
+              type="radio"
+              className="ck-radio"
+              name={id}
+              value={pack.id}
+              checked={choice?.kind === "pack" && choice.packId === pack.id}
+              onChange={() => choose({ kind: "pack", packId: pack.id })}
+            />
+            <span className="ck-pack-name">{pack.label}</span>
+            <span className="ck-pack-credits">{credits(pack.credits)}</span>
+            <span className="ck-pack-price">{money(pack.price)}</span>
+            {pack.badge ? <span className="ck-badge">{pack.badge}</span> : null}
+          </label>
+        ))}
+        {rules ? (
+          <label className="ck-pack">
+            <input
+              type="radio"
+              className="ck-radio"
+              name={id}
+              value="custom"
+              checked={choice?.kind === "custom"}
+              onChange={() => choose({ kind: "custom", input: String(rules.minCredits) })}
+            />
+            <span className="ck-pack-name">{t("customOption")}</span>
+          </label>
+        ) : null}
+      </fieldset>
+      {rules && choice?.kind === "custom" ? (
+        <div className="ck-custom">
+          <label className="ck-label" htmlFor={`${id}-custom`}>
+            {t("customLabel")}
+          </label>
+          <input
+            id={`${id}-custom`}
+            className="ck-input"
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            value={choice.input}
+            aria-invalid={customCheck?.ok === false}
+            aria-describedby={`${id}-hint${customCheck?.ok === false ? ` ${id}-problem` : ""}`}
+            onChange={(event) => choose({ kind: "custom", input: event.target.value })}
+          />
+          <p id={`${id}-hint`} className="ck-hint">
+            {t("customHint", limits)}
+          </p>
+          {customCheck && !customCheck.ok ? (
+            <p id={`${id}-problem`} className="ck-field-error">
+              {t(PROBLEM_KEYS[customCheck.problem], { ...limits, price: money(rules.minPrice) })}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      <p className="ck-total" aria-live="polite">
+        {priced ? t("total", { price: money(priced.price) }) : null}
+      </p>
+    </CkRoot>
+  );
+}

@@ -1,0 +1,53 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useCreditKit } from "../context.ts";
+import type { CreditKitError } from "../core/errors.ts";
+import { ACCOUNT_STALE_MS, creditKitKeys, DEFAULT_GRANTS_PAGE_SIZE } from "../core/query-keys.ts";
+import type { GrantPage } from "../core/types.ts";
+import { retryPolicy } from "./retry-policy.ts";
+
+export interface UseGrantsOptions {
+  /** Grants per page (1–100). Default 10. */
+  pageSize?: number;
+  /** Include voided grants. Default false. */
+  includeVoided?: boolean;
+}
+
+/**
+ * One page of the customer's grant history, newest first, with page navigation. The page resets to
+ * the first when the page size or the voided filter changes.
+ */
+export function useGrants({ pageSize = DEFAULT_GRANTS_PAGE_SIZE, includeVoided = false }: UseGrantsOptions = {}) {
+  const { basePath, client, retry } = useCreditKit();
+  const filter = `${pageSize}|${includeVoided}`;
+  const [state, setState] = useState({ filter, page: 0 });
+  const page = state.filter === filter ? state.page : 0;
+  const request = { limit: pageSize, offset: page * pageSize, includeVoided };
+
+  const query = useQuery<GrantPage, CreditKitError>({
+    queryKey: creditKitKeys.grants(basePath, request),
+    queryFn: ({ signal }) => client.grants(request, signal),
+    staleTime: ACCOUNT_STALE_MS,
+    // Keep showing the previous page while the next one loads, instead of flashing a skeleton.
+    placeholderData: keepPreviousData,
+    retry: retryPolicy(retry),
+  });
+
+  const total = query.data?.pagination.total ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const setPage = (next: number) => setState({ filter, page: Math.max(0, Math.min(next, pageCount - 1)) });
+
+  return {
+    ...query,
+    grants: query.data?.grants ?? [],
+    total,
+    /** 0-based. */
+    page,
+    pageCount,
+    hasPreviousPage: page > 0,
+    hasNextPage: page + 1 < pageCount,
+    setPage,
+    nextPage: () => setPage(page + 1),
+    previousPage: () => setPage(page - 1),
+  };
+}

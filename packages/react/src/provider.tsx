@@ -1,0 +1,98 @@
+import { type DehydratedState, HydrationBoundary, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { type ReactNode, useMemo, useState } from "react";
+import { CreditKitContext, type CreditKitContextValue } from "./context.ts";
+import { createBffClient, type FetchLike } from "./core/bff-client.ts";
+import { createFormatter } from "./core/format.ts";
+import { DEFAULT_POLLING, type PollingOptions } from "./core/polling.ts";
+import { DEFAULT_BASE_PATH } from "./core/query-keys.ts";
+import { de } from "./messages/de.ts";
+import { en, type Messages } from "./messages/en.ts";
+import { interpolate } from "./messages/interpolate.ts";
+
+export interface CreditKitProviderProps {
+  children?: ReactNode;
+  /** Where the BFF handler is mounted. Default "/api/topup". */
+  basePath?: string;
+  /** BCP 47 locale for numbers, money, dates and (for "de…") the built-in German strings. Default "en-US". */
+  locale?: string;
+  /** Overrides for any visible string; see the README for the keys. */
+  messages?: Partial<Messages>;
+  /** Time zone for dates; pass one to make server and browser render the same day. Default: the runtime's. */
+  timeZone?: string;
+  /** The app's QueryClient. Without one the provider creates its own (one per server render). */
+  queryClient?: QueryClient;
+  /** Data prefetched on the server with `prefetchTopUp` from "@creditkit/react/server". */
+  dehydratedState?: DehydratedState;
+  /** fetch used to call the BFF (default: the global fetch). */
+  fetch?: FetchLike;
+  /** Render without the `ck-root` class so styles.css does not apply; the `ck-` part classes stay. */
+  unstyled?: boolean;
+  /** Force a theme; default follows prefers-color-scheme (or a `data-ck-theme` on an ancestor). */
+  theme?: "light" | "dark";
+  /** Automatic retries of failed reads when retrying can help. Default 2. */
+  retry?: number;
+  /** How the return flow polls the purchase. */
+  polling?: PollingOptions;
+  /** How to leave for the payment page. Default `window.location.assign(url)`. */
+  navigate?: (url: string) => void;
+}
+
+const assign = (url: string) => window.location.assign(url);
+
+export function CreditKitProvider(props: CreditKitProviderProps) {
+  const { children, queryClient, dehydratedState } = props;
+  // A client of our own only when the app gives none. useState's initialiser runs once per mounted
+  // provider, and on the server once per render: never shared between requests.
+  const [ownClient] = useState(() => queryClient ?? new QueryClient());
+  const client = queryClient ?? ownClient;
+
+  const basePath = props.basePath ?? DEFAULT_BASE_PATH;
+  const locale = props.locale ?? "en-US";
+  const { messages, timeZone, unstyled, theme, retry, navigate, fetch: fetchImpl } = props;
+  const { initialDelayMs, factor, maxDelayMs, timeoutMs } = props.polling ?? {};
+
+  const value = useMemo<CreditKitContextValue>(() => {
+    const dictionary: Messages = { ...(locale.toLowerCase().startsWith("de") ? de : en), ...messages };
+    const format = createFormatter(locale, timeZone);
+    const t: CreditKitContextValue["t"] = (key, values) => interpolate(dictionary[key], values);
+    return {
+      basePath,
+      client: createBffClient(basePath, fetchImpl),
+      format,
+      t,
+      credits: (count) =>
+        t(format.plural(count) === "one" ? "creditsOne" : "creditsOther", { count: format.number(count) }),
+      unstyled: unstyled ?? false,
+      theme,
+      retry: retry ?? 2,
+      polling: {
+        initialDelayMs: initialDelayMs ?? DEFAULT_POLLING.initialDelayMs,
+        factor: factor ?? DEFAULT_POLLING.factor,
+        maxDelayMs: maxDelayMs ?? DEFAULT_POLLING.maxDelayMs,
+        timeoutMs: timeoutMs ?? DEFAULT_POLLING.timeoutMs,
+      },
+      navigate: navigate ?? assign,
+    };
+  }, [
+    basePath,
+    locale,
+    messages,
+    timeZone,
+    unstyled,
+    theme,
+    retry,
+    navigate,
+    fetchImpl,
+    initialDelayMs,
+    factor,
+    maxDelayMs,
+    timeoutMs,
+  ]);
+
+  const content = <CreditKitContext.Provider value={value}>{children}</CreditKitContext.Provider>;
+  return (
+    <QueryClientProvider client={client}>
+      {dehydratedState ? <HydrationBoundary state={dehydratedState}>{content}</HydrationBoundary> : content}
+    </QueryClientProvider>
+  );
+}

@@ -37,7 +37,10 @@ describe("config parsing", () => {
   });
 
   it("names EVERY bad field in one error, and never echoes the key", () => {
-    const config = valid() as unknown as Record<string, any>;
+    const config: Record<string, unknown> & { catalog: Record<string, unknown> } = {
+      ...valid(),
+      catalog: { ...valid().catalog },
+    };
     config.paygentic = { baseUrl: "not a url" }; // key missing, url bad
     config.catalog.packs = [
       { id: "starter", credits: 1000, label: "Starter" }, // no price
@@ -101,7 +104,11 @@ describe("config parsing", () => {
 
   it("refuses unsafe return paths and base paths", () => {
     const config = { ...valid(), returnPath: "//evil.example/x", basePath: "/api/topup/" };
-    expect(errorOf(config).issues.map((i) => i.field).sort()).toEqual(["basePath", "returnPath"]);
+    expect(
+      errorOf(config)
+        .issues.map((i) => i.field)
+        .sort(),
+    ).toEqual(["basePath", "returnPath"]);
   });
 
   it("takes a ready client instead of a key, but not both", () => {

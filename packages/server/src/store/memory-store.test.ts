@@ -4,7 +4,12 @@ import type { PurchaseRecord } from "./store-types.ts";
 
 function clock(start = Date.parse("2026-03-01T00:00:00Z")) {
   let t = start;
-  return { now: () => new Date(t), advance: (ms: number) => (t += ms) };
+  return {
+    now: () => new Date(t),
+    advance: (ms: number) => {
+      t += ms;
+    },
+  };
 }
 
 const record: PurchaseRecord = {

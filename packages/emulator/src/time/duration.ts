@@ -55,9 +55,7 @@ export function isFixedLength(d: Duration): boolean {
 
 /** Milliseconds of the fixed part (weeks, days, hours, minutes, seconds), unsigned. */
 export function fixedPartMs(d: Duration): number {
-  return (
-    (d.weeks * 7 + d.days) * DAY_MS + d.hours * 3_600_000 + d.minutes * 60_000 + Math.round(d.seconds * 1000)
-  );
+  return (d.weeks * 7 + d.days) * DAY_MS + d.hours * 3_600_000 + d.minutes * 60_000 + Math.round(d.seconds * 1000);
 }
 
 /** A rough length, used only to estimate how many periods fit in a span. */

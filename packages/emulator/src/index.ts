@@ -1,0 +1,5 @@
+export { DEMO_API_KEY, DEMO_WEBHOOK_SECRET } from "./constants.ts";
+export type { SeedInfo } from "./emulator-core.ts";
+export type { SeedDefinition } from "./seed/seed-schema.ts";
+export { SeedDefinitionSchema } from "./seed/seed-schema.ts";
+export { type Emulator, type EmulatorOptions, startEmulator } from "./start-emulator.ts";

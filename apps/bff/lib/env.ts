@@ -1,0 +1,129 @@
+/**
+ * The BFF's environment, validated once at start-up. Each missing or bad variable is named in ONE
+ * error; no message repeats a value (two of them are secrets).
+ *
+ * In development, and when started by the root `pnpm dev` / `pnpm start` (which pass values
+ * explicitly), missing Paygentic settings fall back to the local emulator's demo seed.
+ */
+
+export interface BffEnv {
+  paygenticApiKey: string;
+  paygenticBaseUrl: string;
+  webhookSecret: string | undefined;
+  publicUrl: string;
+  sessionSecret: string;
+  paymentHosts: string[];
+  /** True when Paygentic is the local emulator (the sign-in page lists its seeded customers). */
+  emulatorMode: boolean;
+}
+
+/** Values of the emulator's demo seed, used only in development when a variable is missing. */
+export interface DemoDefaults {
+  apiKey: string;
+  webhookSecret: string;
+}
+
+export const EMULATOR_URL = "http://127.0.0.1:4010";
+/** Signs demo sessions in development only; production must set its own SESSION_SECRET. */
+const DEV_SESSION_SECRET = "creditkit-development-session-secret-not-for-production";
+
+export class EnvError extends Error {
+  override readonly name = "EnvError";
+  constructor(readonly problems: string[]) {
+    super(`CreditKit BFF configuration is invalid:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function parseEnv(env: Env, options: { development: boolean; demo?: DemoDefaults }): BffEnv {
+  const problems: string[] = [];
+  const value = (name: string) => {
+    const v = env[name]?.trim();
+    return v === "" ? undefined : v;
+  };
+  const dev = options.development;
+
+  let apiKey = value("PAYGENTIC_API_KEY");
+  if (apiKey === undefined && dev) apiKey = options.demo?.apiKey;
+  if (apiKey === undefined)
+    problems.push("PAYGENTIC_API_KEY is missing (a Paygentic secret key, sk_test_… or sk_live_…)");
+  else if (!/^sk_(test|live)_[A-Za-z0-9_]+$/.test(apiKey)) {
+    problems.push("PAYGENTIC_API_KEY is not a Paygentic secret key (expected sk_test_… or sk_live_…)");
+  }
+
+  const baseUrl = value("PAYGENTIC_BASE_URL") ?? (dev ? EMULATOR_URL : undefined);
+  if (baseUrl === undefined) problems.push("PAYGENTIC_BASE_URL is missing (e.g. https://api.paygentic.io)");
+  else if (!isHttpUrl(baseUrl)) problems.push("PAYGENTIC_BASE_URL is not an http(s) URL");
+
+  let webhookSecret = value("PAYGENTIC_WEBHOOK_SECRET");
+  if (webhookSecret === undefined && dev && value("PAYGENTIC_API_KEY") === undefined) {
+    webhookSecret = options.demo?.webhookSecret;
+  }
+  if (webhookSecret !== undefined && !/^whsec_[A-Za-z0-9+/]+={0,2}$/.test(webhookSecret)) {
+    problems.push("PAYGENTIC_WEBHOOK_SECRET is not a Svix signing secret (whsec_…)");
+  }
+
+  const port = value("PORT") ?? "3000";
+  const publicUrl = value("CREDITKIT_PUBLIC_URL") ?? (dev ? `http://127.0.0.1:${port}` : undefined);
+  if (publicUrl === undefined)
+    problems.push("CREDITKIT_PUBLIC_URL is missing (the app's own origin, e.g. https://app.example.com)");
+  else if (!isOrigin(publicUrl))
+    problems.push("CREDITKIT_PUBLIC_URL must be an origin like https://app.example.com (no path)");
+
+  const sessionSecret = value("SESSION_SECRET") ?? (dev ? DEV_SESSION_SECRET : undefined);
+  if (sessionSecret === undefined) problems.push("SESSION_SECRET is missing (at least 32 random characters)");
+  else if (sessionSecret.length < 32) problems.push("SESSION_SECRET is too short (at least 32 characters)");
+
+  const hosts = paymentHostsFromEnv(env, dev);
+  if (hosts.problem) problems.push(hosts.problem);
+
+  if (problems.length > 0) throw new EnvError(problems);
+  return {
+    paygenticApiKey: apiKey!,
+    paygenticBaseUrl: baseUrl!,
+    webhookSecret,
+    publicUrl: publicUrl!,
+    sessionSecret: sessionSecret!,
+    paymentHosts: hosts.hosts,
+    emulatorMode: isLoopback(baseUrl!),
+  };
+}
+
+/**
+ * PAYMENT_HOSTS (comma-separated origins). In development it defaults to the Paygentic base URL's
+ * origin (the emulator serves its own payment page). Separate from parseEnv because the proxy,
+ * which sets the CSP, needs only this.
+ */
+export function paymentHostsFromEnv(env: Env, development: boolean): { hosts: string[]; problem?: string } {
+  const raw = env.PAYMENT_HOSTS?.trim() || undefined;
+  const base = env.PAYGENTIC_BASE_URL?.trim() || (development ? EMULATOR_URL : undefined);
+  const fallback = development && base && isHttpUrl(base) ? new URL(base).origin : undefined;
+  const value = raw ?? fallback;
+  if (value === undefined) {
+    return { hosts: [], problem: "PAYMENT_HOSTS is missing (comma-separated origins of the payment pages)" };
+  }
+  const hosts = value.split(/[\s,]+/).filter(Boolean);
+  if (hosts.length === 0 || !hosts.every(isOrigin)) {
+    return { hosts: [], problem: "PAYMENT_HOSTS must be comma-separated origins like https://checkout.paygentic.io" };
+  }
+  return { hosts };
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+function isOrigin(value: string): boolean {
+  return isHttpUrl(value) && new URL(value).origin === value;
+}
+
+function isLoopback(baseUrl: string): boolean {
+  const host = new URL(baseUrl).hostname;
+  return host === "127.0.0.1" || host === "localhost" || host === "[::1]";
+}

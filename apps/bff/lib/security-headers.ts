@@ -1,0 +1,28 @@
+/**
+ * The security headers of every page and API response. The CSP allows only our own origin,
+ * plus the payment hosts as form/navigation targets and frames (the widget may open the hosted
+ * payment page in an iframe); scripts need the per-request nonce Next.js puts on its own tags.
+ */
+export function contentSecurityPolicy(nonce: string, paymentHosts: string[], development: boolean): string {
+  const hosts = paymentHosts.join(" ");
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    // Next's dev overlay injects styles; production styles are files on our origin.
+    `style-src 'self'${development ? " 'unsafe-inline'" : ` 'nonce-${nonce}'`}`,
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    `form-action 'self' ${hosts}`,
+    `frame-src ${hosts}`,
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+export const STATIC_SECURITY_HEADERS: Record<string, string> = {
+  "x-frame-options": "DENY",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "strict-origin-when-cross-origin",
+};

@@ -1,0 +1,24 @@
+import type { NextConfig } from "next";
+
+const config: NextConfig = {
+  // The workspace packages ship TypeScript sources; Next compiles them with the app.
+  transpilePackages: ["@creditkit/server", "@creditkit/paygentic", "@creditkit/react", "@creditkit/emulator"],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  async headers() {
+    // The proxy adds the CSP (it needs a per-request nonce); these fixed ones cover every path,
+    // static assets included.
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
+    ];
+  },
+};
+
+export default config;

@@ -1,0 +1,26 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { paymentHostsFromEnv } from "./lib/env.ts";
+import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from "./lib/security-headers.ts";
+
+/**
+ * Security headers on every page and API response, with a fresh CSP nonce per request. Next.js
+ * reads the nonce from the request's CSP header and puts it on its own scripts.
+ */
+export function proxy(request: NextRequest) {
+  const development = process.env.NODE_ENV !== "production";
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce, paymentHostsFromEnv(process.env, development).hosts, development);
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", csp);
+  for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  // Static build assets get the fixed headers from next.config.ts; everything else passes here.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};

@@ -1,0 +1,80 @@
+import { parseArgs } from "node:util";
+import { CLI_DEFAULT_PORT, DEFAULT_HOST } from "./constants.ts";
+import type { EmulatorOptions } from "./start-emulator.ts";
+
+export const USAGE = `usage: pnpm emulator [--port 4010] [--host 127.0.0.1] [--seed demo|<file.json>]
+                     [--webhook-url URL]... [--webhook-secret whsec_...] [--settle-delay-ms N]
+                     [--public-url URL] [--now <date-time>] [--deterministic]`;
+
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+function integer(name: string, text: string, max: number): number {
+  if (!/^\d+$/.test(text) || Number(text) > max) throw new UsageError(`--${name} must be an integer from 0 to ${max}`);
+  return Number(text);
+}
+
+function httpUrl(name: string, text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`--${name} must be an http(s) URL, got ${JSON.stringify(text)}`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`--${name} must be an http(s) URL`);
+  return text;
+}
+
+/** The CLI's flags as startEmulator options; a bad flag is a UsageError (exit 2). */
+export function parseCliArgs(argv: string[]): EmulatorOptions | "help" {
+  // `pnpm emulator -- --port 1` passes the "--" through.
+  const args = argv[0] === "--" ? argv.slice(1) : argv;
+  let values: ReturnType<typeof parse>["values"];
+  try {
+    values = parse(args).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) return "help";
+  const options: EmulatorOptions = {
+    port: values.port === undefined ? CLI_DEFAULT_PORT : integer("port", values.port, 65_535),
+    host: values.host ?? DEFAULT_HOST,
+    seed: values.seed ?? "demo",
+  };
+  if (values["webhook-url"]) options.webhookUrls = values["webhook-url"].map((u) => httpUrl("webhook-url", u));
+  if (values["webhook-secret"] !== undefined) {
+    if (!/^whsec_[A-Za-z0-9+/]+={0,2}$/.test(values["webhook-secret"]))
+      throw new UsageError("--webhook-secret must be whsec_ followed by base64");
+    options.webhookSecret = values["webhook-secret"];
+  }
+  if (values["settle-delay-ms"] !== undefined)
+    options.settleDelayMs = integer("settle-delay-ms", values["settle-delay-ms"], 3_600_000);
+  if (values["public-url"] !== undefined) options.publicUrl = httpUrl("public-url", values["public-url"]);
+  if (values.now !== undefined) {
+    if (Number.isNaN(Date.parse(values.now))) throw new UsageError("--now must be an RFC 3339 date-time");
+    options.now = values.now;
+  }
+  if (values.deterministic) options.deterministic = true;
+  return options;
+}
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      seed: { type: "string" },
+      "webhook-url": { type: "string", multiple: true },
+      "webhook-secret": { type: "string" },
+      "settle-delay-ms": { type: "string" },
+      "public-url": { type: "string" },
+      now: { type: "string" },
+      deterministic: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}

@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 
 const config: NextConfig = {
   // The workspace packages ship TypeScript sources; Next compiles them with the app.
-  transpilePackages: ["@creditkit/server", "@creditkit/paygentic", "@creditkit/react", "@creditkit/emulator"],
+  transpilePackages: ["@creditkit/server", "@creditkit/paygentic", "@creditkit/react"],
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

@@ -20,7 +20,7 @@ export interface BffEnv {
 /** Values of the emulator's demo seed, used only in development when a variable is missing. */
 export interface DemoDefaults {
   apiKey: string;
-  webhookSecret: string;
+  webhookSecret?: string;
 }
 
 export const EMULATOR_URL = "http://127.0.0.1:4010";

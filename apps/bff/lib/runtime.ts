@@ -2,7 +2,7 @@ import { createPaygenticClient } from "@creditkit/paygentic";
 import { createTopUpHandler, type TopUpHandler } from "@creditkit/server";
 import { type CustomerDirectory, createCustomerDirectory } from "./customer-directory.ts";
 import { DEMO_CATALOG } from "./demo-catalog.ts";
-import { type BffEnv, type DemoDefaults, parseEnv } from "./env.ts";
+import { type BffEnv, type DemoDefaults, EMULATOR_URL, parseEnv } from "./env.ts";
 import { jsonError } from "./json-response.ts";
 import { readCookie, SESSION_COOKIE, verifySession } from "./session.ts";
 
@@ -13,18 +13,23 @@ export interface BffRuntime {
   topUp: TopUpHandler;
 }
 
-let runtime: Promise<BffRuntime> | undefined;
+/**
+ * Next.js may bundle this module once per route; the runtime lives on globalThis so that every
+ * route of the process shares ONE handler (its purchase store, rate limits and caches).
+ */
+const SHARED = Symbol.for("creditkit.bff.runtime");
+const shared = globalThis as { [SHARED]?: Promise<BffRuntime> | undefined };
 
 /**
  * Lazily, so that `next build` (which loads route modules) needs no secrets; instrumentation.ts
  * calls it at server start so that a bad environment is reported before the first request.
  */
 export function getRuntime(): Promise<BffRuntime> {
-  runtime ??= buildRuntime().catch((error: unknown) => {
-    runtime = undefined;
+  shared[SHARED] ??= buildRuntime().catch((error: unknown) => {
+    shared[SHARED] = undefined;
     throw error;
   });
-  return runtime;
+  return shared[SHARED];
 }
 
 async function buildRuntime(): Promise<BffRuntime> {
@@ -53,11 +58,21 @@ async function buildRuntime(): Promise<BffRuntime> {
   return { env, directory, topUp };
 }
 
-/** The emulator's fixed demo credentials, loaded only in development when the env lacks a key. */
+/**
+ * In development without a key, the local emulator's demo seed: its key is read from the
+ * emulator itself (GET /__emulator/seed), so the app never bundles emulator code.
+ */
 async function demoDefaults(development: boolean): Promise<DemoDefaults | undefined> {
   if (!development || process.env.PAYGENTIC_API_KEY) return undefined;
-  const { DEMO_API_KEY, DEMO_WEBHOOK_SECRET } = await import("@creditkit/emulator");
-  return { apiKey: DEMO_API_KEY, webhookSecret: DEMO_WEBHOOK_SECRET };
+  const base = process.env.PAYGENTIC_BASE_URL || EMULATOR_URL;
+  try {
+    const res = await fetch(new URL("/__emulator/seed", base), { signal: AbortSignal.timeout(3000) });
+    const seed = (await res.json()) as { apiKey?: unknown };
+    return typeof seed.apiKey === "string" ? { apiKey: seed.apiKey } : undefined;
+  } catch {
+    console.warn(`PAYGENTIC_API_KEY is not set and no emulator answers at ${base}: start one with pnpm emulator`);
+    return undefined;
+  }
 }
 
 /** The top-up handler, created on first request. A bad environment answers JSON, like every error. */

@@ -1,0 +1,132 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { type Emulator, startEmulator } from "@creditkit/emulator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+/**
+ * The production build served by `next start` beside a real emulator, driven over HTTP the way a
+ * browser would: sign in, read, buy, return. Nothing the app answers may contain the secret key.
+ */
+
+const BFF = join(import.meta.dirname, "..");
+let emu: Emulator;
+let app: ChildProcess;
+let base: string;
+const bodies: string[] = [];
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(BFF, ".next", "BUILD_ID"))) throw new Error("apps/bff/.next is missing: run pnpm build first");
+  emu = await startEmulator({ port: 0 });
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  app = spawn(join(BFF, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: BFF,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PAYGENTIC_API_KEY: emu.apiKey,
+      PAYGENTIC_BASE_URL: emu.url,
+      PAYGENTIC_WEBHOOK_SECRET: emu.webhookSecret,
+      CREDITKIT_PUBLIC_URL: base,
+      SESSION_SECRET: "full-server-test-session-secret-0123456789",
+      PAYMENT_HOSTS: emu.url,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let output = "";
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (/Ready in/.test(output)) resolve();
+    };
+    app.stdout?.on("data", onData);
+    app.stderr?.on("data", onData);
+    app.once("exit", (code) => reject(new Error(`next start exited with ${code}: ${output}`)));
+  });
+}, 30_000);
+
+afterAll(async () => {
+  if (app && app.exitCode === null) {
+    const exited = new Promise((resolve) => app.once("exit", resolve));
+    app.kill("SIGTERM");
+    await exited;
+  }
+  await emu?.close();
+});
+
+async function call(path: string, init: RequestInit & { cookie?: string } = {}) {
+  const headers = new Headers(init.headers);
+  if (init.cookie) headers.set("cookie", init.cookie);
+  if (init.method && init.method !== "GET") {
+    headers.set("origin", base);
+    headers.set("content-type", "application/json");
+  }
+  const res = await fetch(`${base}${path}`, { ...init, headers, redirect: "manual" });
+  const text = await res.text();
+  bodies.push(text);
+  return { status: res.status, headers: res.headers, text };
+}
+
+describe("next start + emulator", () => {
+  it("serves the demo end to end without ever answering the key", async () => {
+    const signin = await call("/signin");
+    expect(signin.status).toBe(200);
+    expect(signin.text).toContain("Sign in as");
+    expect(signin.headers.get("content-security-policy")).toContain(`frame-src ${emu.url}`);
+    expect(signin.headers.get("x-frame-options")).toBe("DENY");
+
+    expect((await call("/")).status).toBe(307);
+    const session = await call("/api/demo/session", { method: "POST", body: JSON.stringify({ customer: "acme-bob" }) });
+    expect(session.status).toBe(200);
+    const setCookie = session.headers.get("set-cookie") ?? "";
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    const cookie = setCookie.split(";")[0]!;
+
+    const dashboard = await call("/", { cookie });
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.text).toContain("Bob");
+
+    const balance = await call("/api/topup/balance", { cookie });
+    expect(balance.status).toBe(200);
+    expect(balance.headers.get("cache-control")).toBe("no-store");
+    expect(balance.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect((await call("/api/topup/catalog", { cookie })).status).toBe(200);
+    expect((await call("/api/topup/grants", { cookie })).status).toBe(200);
+    expect((await call("/api/topup/balance")).status).toBe(401);
+
+    const purchase = await call("/api/topup/purchases", {
+      method: "POST",
+      cookie,
+      headers: { "idempotency-key": "full-server-0001" },
+      body: JSON.stringify({ packId: "starter" }),
+    });
+    expect(purchase.status).toBe(201);
+    const { purchaseId } = JSON.parse(purchase.text) as { purchaseId: string };
+    expect((await call(`/api/topup/purchases/${purchaseId}`, { cookie })).status).toBe(200);
+
+    const crossSite = await call("/api/topup/purchases", {
+      method: "POST",
+      cookie,
+      headers: { "idempotency-key": "full-server-0002", "sec-fetch-site": "cross-site" },
+      body: JSON.stringify({ packId: "starter" }),
+    });
+    expect(crossSite.status).toBe(403);
+
+    for (const body of bodies) {
+      expect(body).not.toContain(emu.apiKey);
+      expect(body).not.toContain("sk_test_");
+    }
+  });
+});

@@ -44,6 +44,16 @@ export type ApiHandler = (ctx: ApiContext) => ApiResult;
 const InvoicePathId = z.string().regex(/^[A-Za-z0-9_]+$/, "must be an invoice id");
 const AtQuery = z.object({ at: DateTime.optional() });
 
+/**
+ * The shared schema accepts any URL scheme for the redirect targets (`javascript:` included);
+ * the hosted page redirects and links to them, so the emulator accepts only http(s).
+ */
+const RedirectUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+const PurchaseRequest = PurchaseGrantRequest.extend({
+  successUrl: RedirectUrl.optional(),
+  cancelUrl: RedirectUrl.optional(),
+});
+
 const ok = (body: unknown): ApiResult => ({ status: 200, body });
 const created = (body: unknown): ApiResult => ({ status: 201, body });
 
@@ -97,7 +107,7 @@ export const apiRouter = new Router<ApiHandler>()
   })
   .add("POST", "/v1/entitlements/:entitlementId/grants/purchase", (ctx) => {
     const ent = entitlementOf(ctx);
-    return created(purchaseGrant(ctx.rt, ent, parseInput(PurchaseGrantRequest, ctx.body)));
+    return created(purchaseGrant(ctx.rt, ent, parseInput(PurchaseRequest, ctx.body)));
   })
   .add("GET", "/v1/entitlements/:entitlementId/grants/:grantId", (ctx) => {
     const { ent, grantId } = grantOf(ctx);

@@ -9,6 +9,7 @@ export interface RawResponse {
   headers: Headers;
   text: string;
   /** The parsed JSON body, or undefined when it is not JSON. */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read raw answers loosely; the client tests check shapes.
   json: any;
 }
 

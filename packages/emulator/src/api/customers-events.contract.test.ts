@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { failure, namedFields, startTestEmulator, T0, type TestEmulator } from "../testing/harness.ts";
+import { failure, meteredOf, namedFields, startTestEmulator, T0, type TestEmulator } from "../testing/harness.ts";
 
 let t: TestEmulator;
 beforeAll(async () => {
@@ -81,7 +81,7 @@ describe("customers", () => {
 
 describe("POST /v0/events", () => {
   const event = { type: "api.request", source: "https://app.example", subject: "cus_demobob", data: { credits: 25 } };
-  const bobBalance = async () => (await t.client.entitlements.get("ent_demobob")).balance;
+  const bobBalance = async () => (await meteredOf(t.client, "ent_demobob")).balance;
 
   it("burns data.credits from the customer's metered entitlement and answers 202", async () => {
     const res = await t.api("POST", "/v0/events", event);
@@ -89,7 +89,7 @@ describe("POST /v0/events", () => {
     expect(res.json).toMatchObject({ object: "event", type: "api.request", subject: "cus_demobob" });
     expect(res.json.id).toMatch(/^evt_/);
     expect(await bobBalance()).toBe(2100);
-    expect((await t.client.entitlements.get("ent_demobob")).usageInPeriod).toBe(400);
+    expect((await meteredOf(t.client, "ent_demobob")).usageInPeriod).toBe(400);
   });
 
   it("resolves externalSubject, defaults to 1 credit and accepts numeric strings", async () => {
@@ -107,8 +107,8 @@ describe("POST /v0/events", () => {
 
   it("burns at the event's timestamp", async () => {
     await t.client.events.create({ ...event, timestamp: "2026-03-13T00:00:00Z" });
-    const before = await t.client.entitlements.get("ent_demobob", { at: "2026-03-12T23:00:00Z" });
-    const after = await t.client.entitlements.get("ent_demobob", { at: "2026-03-13T01:00:00Z" });
+    const before = await meteredOf(t.client, "ent_demobob", { at: "2026-03-12T23:00:00Z" });
+    const after = await meteredOf(t.client, "ent_demobob", { at: "2026-03-13T01:00:00Z" });
     expect(before.balance - after.balance).toBe(25);
     const future = new Date(Date.parse(T0) + 3_600_000).toISOString();
     await t.client.events.create({ ...event, timestamp: future, data: { credits: 5 } });

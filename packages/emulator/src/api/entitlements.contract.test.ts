@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { failure, namedFields, startTestEmulator, type TestEmulator } from "../testing/harness.ts";
+import { failure, meteredOf, namedFields, startTestEmulator, type TestEmulator } from "../testing/harness.ts";
 
 let t: TestEmulator;
 beforeAll(async () => {
@@ -57,7 +57,7 @@ describe("GET /v1/entitlements", () => {
 
 describe("GET /v1/entitlements/{id}", () => {
   it("computes balance, usage in period and period bounds at the clock's now", async () => {
-    const carol = await t.client.entitlements.get("ent_democarol");
+    const carol = await meteredOf(t.client, "ent_democarol");
     expect(carol).toMatchObject({
       object: "entitlement",
       id: "ent_democarol",
@@ -71,15 +71,15 @@ describe("GET /v1/entitlements/{id}", () => {
   });
 
   it("evaluates at any instant with ?at=", async () => {
-    const before = await t.client.entitlements.get("ent_demobob", { at: "2026-03-13T12:00:00Z" });
+    const before = await meteredOf(t.client, "ent_demobob", { at: "2026-03-13T12:00:00Z" });
     expect(before).toMatchObject({ balance: 2200, usageInPeriod: 300 });
-    const monthAgo = await t.client.entitlements.get("ent_demobob", { at: "2026-02-20T00:00:00Z" });
+    const monthAgo = await meteredOf(t.client, "ent_demobob", { at: "2026-02-20T00:00:00Z" });
     expect(monthAgo).toMatchObject({ balance: 400, currentPeriodStart: "2026-02-03T12:00:00.000Z" });
   });
 
   it("refills the plan allowance when the clock crosses the period boundary", async () => {
     await t.control("POST", "/__emulator/clock", { advanceBy: "P9D" });
-    const carol = await t.client.entitlements.get("ent_democarol");
+    const carol = await meteredOf(t.client, "ent_democarol");
     // The plan refilled (1000) and the loyalty grant that starts at +5 days is now in (300).
     expect(carol).toMatchObject({
       balance: 1300,
@@ -96,12 +96,12 @@ describe("GET /v1/entitlements/{id}", () => {
       subject: "cus_democarol",
       data: { credits: 60 },
     });
-    const carol = await t.client.entitlements.get("ent_democarol");
+    const carol = await meteredOf(t.client, "ent_democarol");
     expect(carol).toMatchObject({ balance: 0, overage: 10, usageInPeriod: 1510, hasAccess: false });
   });
 
   it("answers 404 for an unknown id and 400 for a malformed one", async () => {
-    const missing = await failure(t.client.entitlements.get("ent_nope"));
+    const missing = await failure(meteredOf(t.client, "ent_nope"));
     expect(missing).toMatchObject({ status: 404, code: "not_found" });
     const bad = await t.api("GET", "/v1/entitlements/not-an-id");
     expect(bad.status).toBe(400);
@@ -155,7 +155,7 @@ describe("POST /v1/entitlements", () => {
 
   it("refuses unknown customers and features, a wrong template type and a bad interval", async () => {
     const customerId = await newCustomer("acme-finn");
-    const body = { customerId, featureId: "feat_apicredits", template: { type: "metered" } };
+    const body = { customerId, featureId: "feat_apicredits", template: { type: "metered" as const } };
     expect(await failure(t.client.entitlements.issue({ ...body, customerId: "cus_nobody" }))).toMatchObject({
       status: 404,
     });

@@ -1,6 +1,6 @@
 import type { Grant } from "@creditkit/paygentic";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { failure, namedFields, startTestEmulator, T0, type TestEmulator } from "../testing/harness.ts";
+import { failure, meteredOf, namedFields, startTestEmulator, T0, type TestEmulator } from "../testing/harness.ts";
 
 let t: TestEmulator;
 beforeAll(async () => {
@@ -32,7 +32,7 @@ async function emptyEntitlement(externalId: string): Promise<{ id: string; custo
 
 const burn = (customerId: string, credits: number) =>
   t.client.events.create({ type: "api.request", source: "test", subject: customerId, data: { credits } });
-const balanceOf = async (id: string) => (await t.client.entitlements.get(id)).balance;
+const balanceOf = async (id: string) => (await meteredOf(t.client, id)).balance;
 
 describe("POST /v1/entitlements/{id}/grants", () => {
   it("creates a grant with the documented defaults and answers 201", async () => {
@@ -220,6 +220,6 @@ describe("live balance", () => {
     await t.control("POST", "/__emulator/clock", { advanceBy: "PT1M" });
     await t.client.grants.void(ent.id, grant.id);
     expect(await balanceOf(ent.id)).toBe(100);
-    expect((await t.client.entitlements.get(ent.id)).usageInPeriod).toBe(30);
+    expect((await meteredOf(t.client, ent.id)).usageInPeriod).toBe(30);
   });
 });

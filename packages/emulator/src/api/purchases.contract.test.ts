@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { failure, namedFields, startTestEmulator, T0, type TestEmulator } from "../testing/harness.ts";
+import { failure, meteredOf, namedFields, startTestEmulator, T0, type TestEmulator } from "../testing/harness.ts";
 
 let t: TestEmulator;
 beforeAll(async () => {
@@ -59,7 +59,7 @@ describe("POST /v1/entitlements/{id}/grants/purchase", () => {
     expect(Date.parse(session.expiresAt) - Date.parse(T0)).toBeGreaterThanOrEqual(24 * 3_600_000);
     expect(Date.parse(session.expiresAt) - Date.parse(T0)).toBeLessThan(24 * 3_600_000 + 60_000);
     expect(await grantsWithKey("buy-1")).toHaveLength(0);
-    expect((await t.client.entitlements.get(BOB)).balance).toBe(2125);
+    expect((await meteredOf(t.client, BOB)).balance).toBe(2125);
   });
 
   it("answers GET /v2/invoices/{id} with every field the spec requires", async () => {
@@ -179,7 +179,7 @@ describe("paying, declining, cancelling and expiring", () => {
     expect(grant).toMatchObject({ amount: 1000, expiresAt: "2027-03-15T00:00:00.000Z", recurrencePeriod: null });
     expect(inv.metadata.grantId).toBe(grant?.id);
     expect(inv.metadata.transitions.map((x: { status: string }) => x.status)).toEqual(["ISSUED", "PAID"]);
-    expect((await t.client.entitlements.get(BOB)).balance).toBe(3125);
+    expect((await meteredOf(t.client, BOB)).balance).toBe(3125);
 
     const twice = await act(sessionOf(p.paymentSessions[0]?.url as string), "complete");
     expect(twice.status).toBe(200);

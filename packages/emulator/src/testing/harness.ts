@@ -74,3 +74,10 @@ export async function failure(call: Promise<unknown> | (() => Promise<unknown>))
 export function namedFields(res: RawResponse): string[] {
   return (res.json?.errors ?? []).map((e: { field: string }) => e.field);
 }
+
+/** GET /v1/entitlements/{id} through the client, narrowed to a metered entitlement. */
+export async function meteredOf(client: PaygenticClient, id: string, query: { at?: string } = {}) {
+  const detail = await client.entitlements.get(id, query);
+  if (detail.featureType !== "metered") throw new Error(`${id} is not metered`);
+  return detail;
+}

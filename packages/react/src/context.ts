@@ -12,7 +12,7 @@ export interface CreditKitContextValue {
   t: (key: MessageKey, values?: Record<string, string | number | undefined>) => string;
   /** "1,000 credits" in the locale, with the right plural form. */
   credits: (count: number) => string;
-  unstyled: boolean;
+  unstyled: boolean | undefined;
   theme: "light" | "dark" | undefined;
   /** How many times a failed read is retried automatically when retrying can help. */
   retry: number;
@@ -25,6 +25,6 @@ export const CreditKitContext = createContext<CreditKitContextValue | null>(null
 /** The provider's settings; every hook and component needs a `<CreditKitProvider>` above it. */
 export function useCreditKit(): CreditKitContextValue {
   const value = useContext(CreditKitContext);
-  if (!value) throw new Error("CreditKit hooks and components must be used inside <CreditKitProvider>.");
+  if (!value) throw new Error("Wrap CreditKit hooks and components in <CreditKitProvider>.");
   return value;
 }

@@ -29,6 +29,5 @@ export {
 } from "./hooks/use-purchase.ts";
 export { usePurchaseReturn } from "./hooks/use-purchase-return.ts";
 export { usePurchaseStatus } from "./hooks/use-purchase-status.ts";
-export { de } from "./messages/de.ts";
 export { en, type MessageKey, type Messages } from "./messages/en.ts";
 export { CreditKitProvider, type CreditKitProviderProps } from "./provider.tsx";

@@ -5,7 +5,6 @@ import { createBffClient, type FetchLike } from "./core/bff-client.ts";
 import { createFormatter } from "./core/format.ts";
 import { DEFAULT_POLLING, type PollingOptions } from "./core/polling.ts";
 import { DEFAULT_BASE_PATH } from "./core/query-keys.ts";
-import { de } from "./messages/de.ts";
 import { en, type Messages } from "./messages/en.ts";
 import { interpolate } from "./messages/interpolate.ts";
 
@@ -13,9 +12,12 @@ export interface CreditKitProviderProps {
   children?: ReactNode;
   /** Where the BFF handler is mounted. Default "/api/topup". */
   basePath?: string;
-  /** BCP 47 locale for numbers, money, dates and (for "de…") the built-in German strings. Default "en-US". */
+  /** BCP 47 locale for numbers, money and dates. Default "en-US". Strings come from `messages`. */
   locale?: string;
-  /** Overrides for any visible string; see the README for the keys. */
+  /**
+   * Any visible string, over the English defaults: a few keys, or a whole dictionary such as
+   * `de` from "@creditkit/react/locales/de". Keys are listed in the README.
+   */
   messages?: Partial<Messages>;
   /** Time zone for dates; pass one to make server and browser render the same day. Default: the runtime's. */
   timeZone?: string;
@@ -37,8 +39,6 @@ export interface CreditKitProviderProps {
   navigate?: (url: string) => void;
 }
 
-const assign = (url: string) => window.location.assign(url);
-
 export function CreditKitProvider(props: CreditKitProviderProps) {
   const { children, queryClient, dehydratedState } = props;
   // A client of our own only when the app gives none. useState's initialiser runs once per mounted
@@ -49,10 +49,11 @@ export function CreditKitProvider(props: CreditKitProviderProps) {
   const basePath = props.basePath ?? DEFAULT_BASE_PATH;
   const locale = props.locale ?? "en-US";
   const { messages, timeZone, unstyled, theme, retry, navigate, fetch: fetchImpl } = props;
-  const { initialDelayMs, factor, maxDelayMs, timeoutMs } = props.polling ?? {};
+  // By value: an inline `polling={{…}}` must not rebuild the context (and restart polling) every render.
+  const polling = JSON.stringify(props.polling ?? {});
 
   const value = useMemo<CreditKitContextValue>(() => {
-    const dictionary: Messages = { ...(locale.toLowerCase().startsWith("de") ? de : en), ...messages };
+    const dictionary: Messages = { ...en, ...messages };
     const format = createFormatter(locale, timeZone);
     const t: CreditKitContextValue["t"] = (key, values) => interpolate(dictionary[key], values);
     return {
@@ -62,32 +63,13 @@ export function CreditKitProvider(props: CreditKitProviderProps) {
       t,
       credits: (count) =>
         t(format.plural(count) === "one" ? "creditsOne" : "creditsOther", { count: format.number(count) }),
-      unstyled: unstyled ?? false,
+      unstyled,
       theme,
       retry: retry ?? 2,
-      polling: {
-        initialDelayMs: initialDelayMs ?? DEFAULT_POLLING.initialDelayMs,
-        factor: factor ?? DEFAULT_POLLING.factor,
-        maxDelayMs: maxDelayMs ?? DEFAULT_POLLING.maxDelayMs,
-        timeoutMs: timeoutMs ?? DEFAULT_POLLING.timeoutMs,
-      },
-      navigate: navigate ?? assign,
+      polling: { ...DEFAULT_POLLING, ...JSON.parse(polling) },
+      navigate: navigate ?? ((url) => window.location.assign(url)),
     };
-  }, [
-    basePath,
-    locale,
-    messages,
-    timeZone,
-    unstyled,
-    theme,
-    retry,
-    navigate,
-    fetchImpl,
-    initialDelayMs,
-    factor,
-    maxDelayMs,
-    timeoutMs,
-  ]);
+  }, [basePath, locale, messages, timeZone, unstyled, theme, retry, navigate, fetchImpl, polling]);
 
   const content = <CreditKitContext.Provider value={value}>{children}</CreditKitContext.Provider>;
   return (

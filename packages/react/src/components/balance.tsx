@@ -22,7 +22,6 @@ export function Balance({ className }: BalanceProps) {
           {data.usageInPeriod > 0 ? (
             <p className="ck-balance-usage">{t("balanceUsage", { usage: format.number(data.usageInPeriod) })}</p>
           ) : null}
-          {data.hasAccess ? null : <p className="ck-notice ck-notice--warning">{t("balanceNoAccess")}</p>}
         </>
       ) : isPending ? (
         <Skeleton />

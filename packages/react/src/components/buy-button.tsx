@@ -26,7 +26,7 @@ export interface BuyButtonProps {
 export function BuyButton({ selection, checkout, onStarted, label, className }: BuyButtonProps) {
   const { t, format, credits } = useCreditKit();
   const { data: catalog } = useCatalog();
-  const purchase = usePurchase(checkout ? { checkout } : {});
+  const purchase = usePurchase({ checkout });
   const priced = catalog ? priceSelection(selection, catalog, format.minorDigits(catalog.currency)) : null;
   const busy = purchase.status === "creating" || purchase.status === "redirecting";
   const inert = busy || !priced;
@@ -50,13 +50,7 @@ export function BuyButton({ selection, checkout, onStarted, label, className }: 
 
   return (
     <CkRoot className={cx("ck-buy", className)}>
-      <button
-        type="button"
-        className="ck-button ck-button--primary"
-        aria-disabled={inert || undefined}
-        aria-busy={busy || undefined}
-        onClick={buy}
-      >
+      <button type="button" className="ck-button ck-button--primary" aria-disabled={inert || undefined} onClick={buy}>
         {text}
       </button>
       {purchase.status === "error" ? <ErrorNotice error={purchase.error} onRetry={buy} /> : null}

@@ -1,5 +1,5 @@
 import { useCreditKit } from "../context.ts";
-import { describeError } from "../core/error-messages.ts";
+import { describeError } from "../core/errors.ts";
 
 /** A BFF error in the customer's words, announced (role=alert), with Retry where retrying helps. */
 export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {

@@ -34,7 +34,7 @@ const SOURCE_KEYS: Record<GrantSource, MessageKey> = {
 export function GrantHistory({ pageSize, defaultShowVoided = false, highlightGrantId, className }: GrantHistoryProps) {
   const { t } = useCreditKit();
   const [showVoided, setShowVoided] = useState(defaultShowVoided);
-  const grants = useGrants({ ...(pageSize ? { pageSize } : {}), includeVoided: showVoided });
+  const grants = useGrants({ pageSize, includeVoided: showVoided });
   const id = useId();
 
   let content: ReactNode;
@@ -46,7 +46,7 @@ export function GrantHistory({ pageSize, defaultShowVoided = false, highlightGra
         <GrantTable grants={grants.grants} highlightGrantId={highlightGrantId ?? null} />
       );
   } else if (grants.isPending) {
-    content = <Skeleton lines={3} />;
+    content = <Skeleton />;
   } else {
     content = <ErrorNotice error={grants.error} onRetry={() => void grants.refetch()} />;
   }
@@ -61,7 +61,6 @@ export function GrantHistory({ pageSize, defaultShowVoided = false, highlightGra
           <input
             type="checkbox"
             role="switch"
-            className="ck-switch-input"
             checked={showVoided}
             aria-checked={showVoided}
             onChange={(event) => setShowVoided(event.target.checked)}
@@ -70,14 +69,13 @@ export function GrantHistory({ pageSize, defaultShowVoided = false, highlightGra
         </label>
       </div>
       {content}
-      {grants.data && grants.error ? <ErrorNotice error={grants.error} onRetry={() => void grants.refetch()} /> : null}
       {grants.pageCount > 1 ? (
         <nav className="ck-pager" aria-label={t("historyTitle")}>
           <button
             type="button"
             className="ck-button ck-button--secondary"
-            disabled={!grants.hasPreviousPage}
-            onClick={grants.previousPage}
+            disabled={grants.page === 0}
+            onClick={() => grants.setPage(grants.page - 1)}
           >
             {t("previousPage")}
           </button>
@@ -87,8 +85,8 @@ export function GrantHistory({ pageSize, defaultShowVoided = false, highlightGra
           <button
             type="button"
             className="ck-button ck-button--secondary"
-            disabled={!grants.hasNextPage}
-            onClick={grants.nextPage}
+            disabled={grants.page + 1 >= grants.pageCount}
+            onClick={() => grants.setPage(grants.page + 1)}
           >
             {t("nextPage")}
           </button>
@@ -100,12 +98,26 @@ export function GrantHistory({ pageSize, defaultShowVoided = false, highlightGra
 
 function GrantTable({ grants, highlightGrantId }: { grants: Grant[]; highlightGrantId: string | null }) {
   const { t, format } = useCreditKit();
-  const headers: MessageKey[] = ["colStatus", "colSource", "colAmount", "colEffective", "colExpires"];
+  const columns: Array<[MessageKey, (grant: Grant, isNew: boolean) => ReactNode]> = [
+    [
+      "colStatus",
+      (grant, isNew) => (
+        <>
+          <span className={`ck-tag ck-tag--${grant.status}`}>{t(STATUS_KEYS[grant.status])}</span>
+          {isNew ? <span className="ck-badge">{t("newGrant")}</span> : null}
+        </>
+      ),
+    ],
+    ["colSource", (grant) => t(SOURCE_KEYS[grant.source])],
+    ["colAmount", (grant) => format.number(grant.amount)],
+    ["colEffective", (grant) => format.date(grant.effectiveAt)],
+    ["colExpires", (grant) => (grant.expiresAt ? format.date(grant.expiresAt) : t("neverExpires"))],
+  ];
   return (
     <table className="ck-table">
       <thead>
         <tr>
-          {headers.map((key) => (
+          {columns.map(([key]) => (
             <th key={key} scope="col">
               {t(key)}
             </th>
@@ -117,16 +129,12 @@ function GrantTable({ grants, highlightGrantId }: { grants: Grant[]; highlightGr
           const isNew = grant.id === highlightGrantId;
           return (
             <tr key={grant.id} className={cx("ck-grant", isNew && "ck-grant--new", `ck-grant--${grant.status}`)}>
-              <td data-label={t("colStatus")}>
-                <span className={cx("ck-tag", `ck-tag--${grant.status}`)}>{t(STATUS_KEYS[grant.status])}</span>
-                {isNew ? <span className="ck-badge">{t("newGrant")}</span> : null}
-              </td>
-              <td data-label={t("colSource")}>{t(SOURCE_KEYS[grant.source])}</td>
-              <td data-label={t("colAmount")} className="ck-num">
-                {format.number(grant.amount)}
-              </td>
-              <td data-label={t("colEffective")}>{format.date(grant.effectiveAt)}</td>
-              <td data-label={t("colExpires")}>{grant.expiresAt ? format.date(grant.expiresAt) : t("neverExpires")}</td>
+              {columns.map(([key, cell]) => (
+                // data-label: the column name shown beside each value when narrow screens stack the rows.
+                <td key={key} data-label={t(key)}>
+                  {cell(grant, isNew)}
+                </td>
+              ))}
             </tr>
           );
         })}

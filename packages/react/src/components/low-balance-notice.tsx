@@ -24,7 +24,7 @@ export function LowBalanceNotice({ threshold, topUp, checkout, onStarted, classN
   const { data: catalog } = useCatalog();
   if (!balance || !catalog || !topUp || balance.balance >= threshold) return null;
   return (
-    <div className={cx("ck-notice", "ck-notice--warning", "ck-low-balance", className)}>
+    <div className={cx("ck-notice ck-notice--warning ck-low-balance", className)}>
       <p>{t("lowBalance")}</p>
       <BuyButton
         selection={topUp.selection}
@@ -32,8 +32,8 @@ export function LowBalanceNotice({ threshold, topUp, checkout, onStarted, classN
           credits: credits(topUp.credits),
           price: format.money(topUp.price, catalog.currency),
         })}
-        {...(checkout ? { checkout } : {})}
-        {...(onStarted ? { onStarted } : {})}
+        checkout={checkout}
+        onStarted={onStarted}
       />
     </div>
   );

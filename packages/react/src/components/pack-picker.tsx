@@ -1,10 +1,9 @@
 import { useId, useState } from "react";
 import { useCreditKit } from "../context.ts";
-import { type CustomAmountProblem, checkCustomAmount } from "../core/custom-amount.ts";
+import { checkCustomAmount } from "../core/custom-amount.ts";
 import { type PackChoice, priceChoice } from "../core/selection.ts";
 import type { Catalog } from "../core/types.ts";
 import { useCatalog } from "../hooks/use-catalog.ts";
-import type { MessageKey } from "../messages/en.ts";
 import { CkRoot } from "./ck-root.tsx";
 import { cx } from "./class-names.ts";
 import { ErrorNotice } from "./error-notice.tsx";
@@ -18,14 +17,6 @@ export interface PackPickerProps {
   onChange?: (choice: PackChoice) => void;
   className?: string;
 }
-
-const PROBLEM_KEYS: Record<CustomAmountProblem, MessageKey> = {
-  not_a_number: "customNotNumber",
-  too_low: "customTooLow",
-  too_high: "customTooHigh",
-  step: "customStep",
-  below_min_price: "customBelowMinPrice",
-};
 
 export function defaultChoice(catalog: Catalog | undefined): PackChoice | null {
   const first = catalog?.packs[0];
@@ -51,7 +42,7 @@ export function PackPicker({ value, defaultValue, onChange, className }: PackPic
   if (!catalog) {
     return (
       <CkRoot className={cx("ck-picker", className)}>
-        {isPending ? <Skeleton lines={3} /> : <ErrorNotice error={error} onRetry={() => void refetch()} />}
+        {isPending ? <Skeleton /> : <ErrorNotice error={error} onRetry={() => void refetch()} />}
       </CkRoot>
     );
   }
@@ -61,9 +52,7 @@ export function PackPicker({ value, defaultValue, onChange, className }: PackPic
   const priced = priceChoice(choice, catalog, minorDigits);
   const rules = catalog.custom;
   const customCheck = choice?.kind === "custom" && rules ? checkCustomAmount(choice.input, rules, minorDigits) : null;
-  const limits = rules
-    ? { min: format.number(rules.minCredits), max: format.number(rules.maxCredits), step: format.number(rules.step) }
-    : {};
+  const invalid = customCheck?.ok === false;
 
   return (
     <CkRoot as="section" className={cx("ck-picker", className)}>
@@ -74,7 +63,6 @@ export function PackPicker({ value, defaultValue, onChange, className }: PackPic
           <label key={pack.id} className="ck-pack">
             <input
               type="radio"
-              className="ck-radio"
               name={id}
               value={pack.id}
               checked={choice?.kind === "pack" && choice.packId === pack.id}
@@ -90,7 +78,6 @@ export function PackPicker({ value, defaultValue, onChange, className }: PackPic
           <label className="ck-pack">
             <input
               type="radio"
-              className="ck-radio"
               name={id}
               value="custom"
               checked={choice?.kind === "custom"}
@@ -112,18 +99,20 @@ export function PackPicker({ value, defaultValue, onChange, className }: PackPic
             inputMode="numeric"
             autoComplete="off"
             value={choice.input}
-            aria-invalid={customCheck?.ok === false}
-            aria-describedby={`${id}-hint${customCheck?.ok === false ? ` ${id}-problem` : ""}`}
+            aria-invalid={invalid}
+            aria-describedby={`${id}-hint`}
             onChange={(event) => choose({ kind: "custom", input: event.target.value })}
           />
-          <p id={`${id}-hint`} className="ck-hint">
-            {t("customHint", limits)}
+          {/* The rule doubles as the error: it turns into one when the amount breaks it. */}
+          <p id={`${id}-hint`} className={invalid ? "ck-field-error" : "ck-hint"}>
+            {customCheck?.ok === false && customCheck.problem === "below_min_price"
+              ? t("customBelowMinPrice", { price: money(rules.minPrice) })
+              : t("customHint", {
+                  min: format.number(rules.minCredits),
+                  max: format.number(rules.maxCredits),
+                  step: format.number(rules.step),
+                })}
           </p>
-          {customCheck && !customCheck.ok ? (
-            <p id={`${id}-problem`} className="ck-field-error">
-              {t(PROBLEM_KEYS[customCheck.problem], { ...limits, price: money(rules.minPrice) })}
-            </p>
-          ) : null}
         </div>
       ) : null}
       <p className="ck-total" aria-live="polite">

@@ -1,9 +1,10 @@
-import { type ReactNode, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { useCreditKit } from "../context.ts";
 import type { Purchase, PurchaseCreated } from "../core/types.ts";
 import { type CheckoutMode, usePurchase } from "../hooks/use-purchase.ts";
 import { usePurchaseReturn } from "../hooks/use-purchase-return.ts";
 import { usePurchaseStatus } from "../hooks/use-purchase-status.ts";
+import type { MessageKey } from "../messages/en.ts";
 import { CkRoot } from "./ck-root.tsx";
 import { cx } from "./class-names.ts";
 import { ErrorNotice } from "./error-notice.tsx";
@@ -35,6 +36,7 @@ export function PurchaseStatus(props: PurchaseStatusProps) {
 }
 
 type Watch = ReturnType<typeof usePurchaseStatus> & { result?: "success" | "cancelled" | null };
+type Action = [MessageKey, () => void];
 
 function ReturnedPurchase(props: PurchaseStatusProps) {
   const watch = usePurchaseReturn();
@@ -43,8 +45,15 @@ function ReturnedPurchase(props: PurchaseStatusProps) {
 
 function WatchedPurchase(props: PurchaseStatusProps & { purchaseId: string }) {
   const watch = usePurchaseStatus(props.purchaseId);
-  return <Outcome {...props} watch={watch} onClose={() => undefined} pendingKey="buyNewWindow" />;
+  return <Outcome {...props} watch={watch} pendingKey="buyNewWindow" />;
 }
+
+const FINAL_KEYS: Record<string, MessageKey> = {
+  paid: "statusPaid",
+  cancelled: "statusCancelled",
+  expired: "statusExpired",
+  failed: "statusFailed",
+};
 
 function Outcome({
   watch,
@@ -56,20 +65,15 @@ function Outcome({
   onStarted,
   onDismiss,
   className,
-}: PurchaseStatusProps & {
-  watch: Watch;
-  onClose: () => void;
-  focusOnMount?: boolean;
-  pendingKey?: "statusPending" | "buyNewWindow";
-}) {
+}: PurchaseStatusProps & { watch: Watch; onClose?: () => void; focusOnMount?: boolean; pendingKey?: MessageKey }) {
   const { t, format, credits, navigate } = useCreditKit();
-  const buy = usePurchase(checkout ? { checkout } : {});
+  const buy = usePurchase({ checkout });
   const region = useRef<HTMLElement>(null);
   const { purchase, purchaseId } = watch;
   const shown = purchaseId !== null;
 
   useEffect(() => {
-    // Return from the payment page: put keyboard and screen-reader focus on the outcome.
+    // Back from the payment page: put keyboard and screen-reader focus on the outcome.
     if (shown && focusOnMount) region.current?.focus();
   }, [shown, focusOnMount]);
 
@@ -83,77 +87,33 @@ function Outcome({
   if (!shown) return null;
 
   const close = () => {
-    onClose();
+    onClose?.();
     onDismiss?.();
   };
-  const tryAgain = () => {
-    if (!purchase) return;
-    // The old attempt key was cleared when this purchase became final, so this is a new purchase.
-    void buy.start(purchase.packId ? { packId: purchase.packId } : { credits: purchase.credits }).then((created) => {
-      if (!created) return; // the error stays visible here, with Retry
-      close();
-      onStarted?.(created);
-    });
-  };
-  const what = purchase
-    ? { credits: credits(purchase.credits), price: format.money(purchase.price, purchase.currency) }
-    : {};
-  const state = purchase?.status ?? (watch.isStopped ? "error" : "checking");
+  const dismiss: Action = ["dismiss", close];
+  let key: MessageKey = "statusChecking";
+  let actions: Action[] = watch.isStopped ? [dismiss] : [];
 
-  let body: ReactNode;
-  let actions: ReactNode = null;
-  const button = (label: string, onClick: () => void, primary?: boolean) => (
-    <button
-      type="button"
-      className={cx("ck-button", primary ? "ck-button--primary" : "ck-button--secondary")}
-      onClick={onClick}
-    >
-      {label}
-    </button>
-  );
-  const resume =
-    purchase?.paymentUrl && button(t("resumePayment"), () => navigate(purchase.paymentUrl as string), true);
-
-  if (!purchase) {
-    body = watch.isStopped ? <ErrorNotice error={watch.error} /> : <p>{t("statusChecking")}</p>;
-    if (watch.isStopped) actions = button(t("dismiss"), close);
-  } else if (purchase.status === "pending") {
-    if (watch.result === "cancelled") {
-      body = <p>{t("statusNotCompleted", what)}</p>;
-      actions = (
-        <>
-          {resume}
-          {button(t("dismiss"), close)}
-        </>
-      );
-    } else if (watch.timedOut) {
-      body = <p>{t("statusStillProcessing")}</p>;
-      actions = (
-        <>
-          {button(t("checkAgain"), watch.checkNow, true)}
-          {resume}
-        </>
-      );
+  if (purchase?.status === "pending") {
+    const resume: Action[] = purchase.paymentUrl
+      ? [["resumePayment", () => navigate(purchase.paymentUrl as string)]]
+      : [];
+    if (watch.timedOut) {
+      key = "statusStillProcessing";
+      actions = [["checkAgain", watch.checkNow], ...resume];
     } else {
-      body = <p>{t(pendingKey, what)}</p>;
+      key = pendingKey;
     }
-  } else if (purchase.status === "paid") {
-    body = <p>{t("statusPaid", what)}</p>;
-    actions = button(t("dismiss"), close);
-  } else {
-    const key =
-      purchase.status === "cancelled"
-        ? "statusCancelled"
-        : purchase.status === "expired"
-          ? "statusExpired"
-          : "statusFailed";
-    body = <p>{t(key)}</p>;
-    actions = (
-      <>
-        {button(t("tryAgain"), tryAgain, true)}
-        {button(t("dismiss"), close)}
-      </>
-    );
+  } else if (purchase) {
+    key = FINAL_KEYS[purchase.status] as MessageKey;
+    const retry = (): void =>
+      // The old attempt key was cleared when this purchase became final, so this is a new purchase.
+      void buy.start(purchase.packId ? { packId: purchase.packId } : { credits: purchase.credits }).then((created) => {
+        if (!created) return; // the error stays visible here, with Retry
+        close();
+        onStarted?.(created);
+      });
+    actions = purchase.status === "paid" ? [dismiss] : [["tryAgain", retry], dismiss];
   }
 
   return (
@@ -162,11 +122,37 @@ function Outcome({
       ref={region}
       tabIndex={-1}
       role="status"
-      className={cx("ck-status", `ck-status--${state}`, className)}
+      className={cx(
+        "ck-status",
+        `ck-status--${purchase?.status ?? (watch.isStopped ? "error" : "checking")}`,
+        className,
+      )}
     >
-      {body}
-      {actions ? <div className="ck-actions">{actions}</div> : null}
-      {buy.status === "error" ? <ErrorNotice error={buy.error} onRetry={tryAgain} /> : null}
+      {watch.isStopped && !purchase ? (
+        <ErrorNotice error={watch.error} />
+      ) : (
+        <p>
+          {t(
+            key,
+            purchase && { credits: credits(purchase.credits), price: format.money(purchase.price, purchase.currency) },
+          )}
+        </p>
+      )}
+      {actions.length ? (
+        <div className="ck-actions">
+          {actions.map(([label, onClick], i) => (
+            <button
+              key={label}
+              type="button"
+              className={`ck-button ck-button--${i ? "secondary" : "primary"}`}
+              onClick={onClick}
+            >
+              {t(label)}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {buy.status === "error" ? <ErrorNotice error={buy.error} onRetry={actions[0]?.[1]} /> : null}
     </CkRoot>
   );
 }

@@ -36,7 +36,6 @@ export function TopUpWidget({ checkout, lowBalanceThreshold, grantsPageSize, tit
 
   const choice = picked ?? defaultChoice(catalog);
   const priced = catalog ? priceChoice(choice, catalog, format.minorDigits(catalog.currency)) : null;
-  const mode = checkout ? { checkout } : {};
   const started = (purchase: PurchaseCreated) => {
     // With a new window the customer stays here: watch the purchase until it is final.
     if (checkout === "new-window") setWatching(purchase.purchaseId);
@@ -54,9 +53,9 @@ export function TopUpWidget({ checkout, lowBalanceThreshold, grantsPageSize, tit
         <Balance />
       </div>
       {lowBalanceThreshold !== undefined ? (
-        <LowBalanceNotice threshold={lowBalanceThreshold} topUp={priced} onStarted={started} {...mode} />
+        <LowBalanceNotice threshold={lowBalanceThreshold} topUp={priced} onStarted={started} checkout={checkout} />
       ) : null}
-      <PurchaseStatus onSettled={settled} onStarted={started} {...mode} />
+      <PurchaseStatus onSettled={settled} onStarted={started} checkout={checkout} />
       {watching ? (
         <PurchaseStatus
           key={watching}
@@ -64,14 +63,14 @@ export function TopUpWidget({ checkout, lowBalanceThreshold, grantsPageSize, tit
           onSettled={settled}
           onStarted={started}
           onDismiss={() => setWatching(null)}
-          {...mode}
+          checkout={checkout}
         />
       ) : null}
       <div className="ck-buy-area">
         <PackPicker value={choice} onChange={setPicked} />
-        <BuyButton selection={priced?.selection ?? null} onStarted={started} {...mode} />
+        <BuyButton selection={priced?.selection ?? null} onStarted={started} checkout={checkout} />
       </div>
-      <GrantHistory highlightGrantId={newGrant} {...(grantsPageSize ? { pageSize: grantsPageSize } : {})} />
+      <GrantHistory highlightGrantId={newGrant} pageSize={grantsPageSize} />
     </CkRoot>
   );
 }

@@ -18,52 +18,50 @@ export function selectionId(selection: Selection): string {
 
 /** 16 random bytes as hex behind a prefix: 35 chars of [A-Za-z0-9_], inside the BFF's 8–64 rule. */
 export function newAttemptKey(): string {
-  const bytes = new Uint8Array(16);
   // getRandomValues (unlike randomUUID) also works outside secure contexts, e.g. http on a LAN host.
-  crypto.getRandomValues(bytes);
-  return `ck_${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `ck_${Array.from(bytes, (b) => (b + 256).toString(16).slice(1)).join("")}`;
 }
 
-// Storage can be missing or throw (disabled cookies, Safari private mode); fall back to this tab's memory.
+// Storage can be missing or throw (disabled storage, Safari private mode): fall back to this tab's memory.
 const memory = new Map<string, string>();
+const storageKey = (basePath: string) => `creditkit.attempt:${basePath}`;
 
-function storage(): Pick<Storage, "getItem" | "setItem" | "removeItem"> {
+function read(key: string): string | null {
   try {
-    const s = window.sessionStorage;
-    const probe = "creditkit.probe";
-    s.setItem(probe, "1");
-    s.removeItem(probe);
-    return s;
+    return window.sessionStorage.getItem(key) ?? memory.get(key) ?? null;
   } catch {
-    return {
-      getItem: (k) => memory.get(k) ?? null,
-      setItem: (k, v) => void memory.set(k, v),
-      removeItem: (k) => void memory.delete(k),
-    };
+    return memory.get(key) ?? null;
   }
 }
 
-const storageKey = (basePath: string) => `creditkit.attempt:${basePath}`;
+function write(key: string, value: string | null): void {
+  memory.delete(key);
+  try {
+    if (value === null) window.sessionStorage.removeItem(key);
+    else window.sessionStorage.setItem(key, value);
+  } catch {
+    if (value !== null) memory.set(key, value);
+  }
+}
 
 export function loadAttempt(basePath: string): Attempt | null {
   try {
-    const raw = storage().getItem(storageKey(basePath));
-    const value = raw ? (JSON.parse(raw) as Partial<Attempt>) : null;
-    return value && typeof value.key === "string" && typeof value.selection === "string" ? (value as Attempt) : null;
+    const value = JSON.parse(read(storageKey(basePath)) ?? "null") as Partial<Attempt> | null;
+    return typeof value?.key === "string" && typeof value.selection === "string" ? (value as Attempt) : null;
   } catch {
     return null;
   }
 }
 
 export function saveAttempt(basePath: string, attempt: Attempt): void {
-  storage().setItem(storageKey(basePath), JSON.stringify(attempt));
+  write(storageKey(basePath), JSON.stringify(attempt));
 }
 
 export function clearAttempt(basePath: string, purchaseId?: string): void {
+  // Only clear the attempt that belongs to this purchase: the customer may have moved on to another.
   const current = loadAttempt(basePath);
-  // Only clear the attempt that belongs to this purchase: another tab state may have moved on.
-  if (purchaseId && current?.purchaseId && current.purchaseId !== purchaseId) return;
-  storage().removeItem(storageKey(basePath));
+  if (!purchaseId || !current?.purchaseId || current.purchaseId === purchaseId) write(storageKey(basePath), null);
 }
 
 /** The attempt to use for `selection`: the stored one when it is for the same thing, else a fresh one. */

@@ -20,32 +20,32 @@ export interface BffClient {
 
 /**
  * A plain client for the BFF's HTTP contract. Framework-free so the server helper (prefetch) and the
- * hooks use exactly the same requests and parsing.
+ * hooks use exactly the same requests and parsing. (An aborted read also surfaces as network_error;
+ * React Query discards the outcome of queries it cancelled, so nobody sees it.)
  */
 export function createBffClient(basePath: string, fetchImpl?: FetchLike): BffClient {
   const base = basePath.replace(/\/+$/, "");
 
-  async function call<T>(path: string, init: RequestInit): Promise<T> {
-    // Resolve fetch at call time: during SSR a page may install its own, and tests swap it.
-    const doFetch = fetchImpl ?? ((input: string, requestInit?: RequestInit) => fetch(input, requestInit));
+  async function call<T>(path: string, init: RequestInit, headers?: Record<string, string>): Promise<T> {
     let response: Response;
     try {
-      response = await doFetch(`${base}${path}`, { credentials: "same-origin", ...init });
+      // Resolve the global fetch at call time: a page or test may install its own after creation.
+      response = await (fetchImpl ?? fetch)(`${base}${path}`, {
+        credentials: "same-origin",
+        ...init,
+        headers: { accept: "application/json", ...headers },
+      });
     } catch (cause) {
-      if (isAbort(cause)) throw cause;
-      throw new CreditKitError({ code: "network_error", message: String(cause), status: 0 });
+      throw new CreditKitError("network_error", String(cause), 0);
     }
     if (!response.ok) throw await errorFromResponse(response);
-    try {
-      return (await response.json()) as T;
-    } catch (cause) {
-      if (isAbort(cause)) throw cause;
-      throw new CreditKitError({ code: "invalid_response", message: "Response was not JSON", status: response.status });
-    }
+    // Status 0 for an unreadable body: no usable answer, like a network failure (so it is retried).
+    return response.json().catch(() => {
+      throw new CreditKitError("invalid_response", "Response was not JSON", 0);
+    });
   }
 
-  const get = <T>(path: string, signal?: AbortSignal) =>
-    call<T>(path, { method: "GET", headers: { accept: "application/json" }, ...(signal ? { signal } : {}) });
+  const get = <T>(path: string, signal?: AbortSignal) => call<T>(path, { signal });
 
   return {
     catalog: (signal) => get("/catalog", signal),
@@ -53,14 +53,14 @@ export function createBffClient(basePath: string, fetchImpl?: FetchLike): BffCli
     grants: (q, signal) => get(`/grants?limit=${q.limit}&offset=${q.offset}&includeVoided=${q.includeVoided}`, signal),
     purchase: (id, signal) => get(`/purchases/${encodeURIComponent(id)}`, signal),
     createPurchase: (selection, attemptKey) =>
-      call("/purchases", {
-        method: "POST",
-        headers: { accept: "application/json", "content-type": "application/json", "idempotency-key": attemptKey },
-        body: JSON.stringify("packId" in selection ? { packId: selection.packId } : { credits: selection.credits }),
-      }),
+      call(
+        "/purchases",
+        // Exactly one of the two keys: the BFF refuses anything else in the body.
+        {
+          method: "POST",
+          body: JSON.stringify("packId" in selection ? { packId: selection.packId } : { credits: selection.credits }),
+        },
+        { "content-type": "application/json", "idempotency-key": attemptKey },
+      ),
   };
-}
-
-function isAbort(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { name?: unknown }).name === "AbortError";
 }

@@ -1,4 +1,4 @@
-import { compareDecimal, priceFor } from "./decimal.ts";
+import { isBelow, priceFor } from "./decimal.ts";
 import type { CustomAmountRules } from "./types.ts";
 
 export type CustomAmountProblem = "not_a_number" | "too_low" | "too_high" | "step" | "below_min_price";
@@ -20,6 +20,6 @@ export function checkCustomAmount(input: string, rules: CustomAmountRules, minor
   if (credits < rules.minCredits) return { ok: false, problem: "too_low", price };
   if (credits > rules.maxCredits) return { ok: false, problem: "too_high", price };
   if (credits % rules.step !== 0) return { ok: false, problem: "step", price };
-  if (compareDecimal(price, rules.minPrice) < 0) return { ok: false, problem: "below_min_price", price };
+  if (isBelow(price, rules.minPrice)) return { ok: false, problem: "below_min_price", price };
   return { ok: true, credits, price };
 }

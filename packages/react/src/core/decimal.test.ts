@@ -1,7 +1,7 @@
 // @vitest-environment node
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareDecimal, priceFor } from "./decimal.ts";
+import { isBelow, priceFor } from "./decimal.ts";
 
 describe("priceFor", () => {
   it("multiplies exactly and pads to the currency's digits", () => {
@@ -36,10 +36,11 @@ describe("priceFor", () => {
   });
 });
 
-describe("compareDecimal", () => {
-  it("compares across scales", () => {
-    expect(compareDecimal("0.50", "0.5")).toBe(0);
-    expect(compareDecimal("0.49", "0.5")).toBe(-1);
-    expect(compareDecimal("10", "9.999")).toBe(1);
+describe("isBelow", () => {
+  it("compares across scales, exactly", () => {
+    expect(isBelow("0.50", "0.5")).toBe(false);
+    expect(isBelow("0.49", "0.5")).toBe(true);
+    expect(isBelow("10", "9.999")).toBe(false);
+    expect(isBelow("0.4999999999999999999999", "0.5")).toBe(true); // equal as floats
   });
 });

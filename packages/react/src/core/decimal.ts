@@ -4,44 +4,33 @@
  * never touches a price. (The BFF has its own copy in @creditkit/paygentic; the widget must not import
  * it, and the server's answer is what the customer is charged.)
  */
-const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
+const DECIMAL = /^\d+(\.\d+)?$/;
 
-interface Decimal {
-  units: bigint;
-  scale: number;
+const fractionDigits = (value: string) => value.split(".")[1]?.length ?? 0;
+
+/** "12.5" at scale 3 → 12500n. */
+function units(value: string, scale: number): bigint {
+  const [whole = "0", fraction = ""] = value.split(".");
+  return BigInt(whole + fraction.padEnd(scale, "0"));
 }
 
-function parse(value: string): Decimal | null {
-  const match = DECIMAL.exec(value);
-  if (!match) return null;
-  const fraction = match[2] ?? "";
-  return { units: BigInt(`${match[1]}${fraction}`), scale: fraction.length };
+function format(value: bigint, scale: number): string {
+  const digits = value.toString().padStart(scale + 1, "0");
+  return scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
 }
 
-function format(d: Decimal): string {
-  const digits = d.units.toString().padStart(d.scale + 1, "0");
-  return d.scale === 0 ? digits : `${digits.slice(0, -d.scale)}.${digits.slice(-d.scale)}`;
-}
-
-const pow10 = (n: number) => 10n ** BigInt(n);
-
-/** unitPrice × quantity rounded half-up to `digits` fraction digits, or null for a malformed price. */
+/** unitPrice × quantity rounded half-up to `digits` fraction digits, or null for malformed input. */
 export function priceFor(unitPrice: string, quantity: number, digits: number): string | null {
-  const price = parse(unitPrice);
-  if (!price || !Number.isSafeInteger(quantity) || quantity < 0) return null;
-  const units = price.units * BigInt(quantity);
-  if (price.scale <= digits) return format({ units: units * pow10(digits - price.scale), scale: digits });
-  const divisor = pow10(price.scale - digits);
-  const rounded = units / divisor + ((units % divisor) * 2n >= divisor ? 1n : 0n);
-  return format({ units: rounded, scale: digits });
+  if (!DECIMAL.test(unitPrice) || !Number.isSafeInteger(quantity) || quantity < 0) return null;
+  const scale = fractionDigits(unitPrice);
+  const total = units(unitPrice, scale) * BigInt(quantity);
+  if (scale <= digits) return format(total * 10n ** BigInt(digits - scale), digits);
+  const divisor = 10n ** BigInt(scale - digits);
+  return format(total / divisor + ((total % divisor) * 2n >= divisor ? 1n : 0n), digits);
 }
 
-/** -1, 0 or 1; malformed input compares as 0 so callers never block on it (the BFF decides). */
-export function compareDecimal(a: string, b: string): number {
-  const x = parse(a);
-  const y = parse(b);
-  if (!x || !y) return 0;
-  const scale = Math.max(x.scale, y.scale);
-  const diff = x.units * pow10(scale - x.scale) - y.units * pow10(scale - y.scale);
-  return diff < 0n ? -1 : diff > 0n ? 1 : 0;
+/** a < b for two well-formed decimal strings, exactly. */
+export function isBelow(a: string, b: string): boolean {
+  const scale = Math.max(fractionDigits(a), fractionDigits(b));
+  return units(a, scale) < units(b, scale);
 }

@@ -1,31 +1,46 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
-import { describeError } from "./error-messages.ts";
-import { CreditKitError, errorFromResponse } from "./errors.ts";
+import { CreditKitError, describeError, errorFromResponse, isTransientError } from "./errors.ts";
 
-const err = (code: string, extra: { retryAfterSeconds?: number } = {}) =>
-  new CreditKitError({ code, message: "m", status: 400, ...extra });
+const err = (code: string, status: number, extra: { retryAfterSeconds?: number } = {}) =>
+  new CreditKitError(code, "m", status, extra);
 
 describe("describeError", () => {
   it.each([
-    ["upstream_unavailable", "errorUnavailable", true],
-    ["store_unavailable", "errorUnavailable", true],
-    ["upstream_timeout", "errorTimeout", true],
-    ["idempotency_conflict", "errorConflict", true],
-    ["unauthenticated", "errorUnauthenticated", false],
-    ["not_found", "errorNotFound", false],
-    ["validation_failed", "errorInvalid", false],
-    ["cross_site_request", "errorBlocked", false],
-    ["network_error", "errorNetwork", true],
-    ["upstream_error", "errorGeneric", true],
-    ["internal_error", "errorGeneric", true],
-    ["something_new", "errorGeneric", false],
-  ])("%s → %s (retry %s)", (code, key, retry) => {
-    expect(describeError(err(code))).toMatchObject({ key, retry });
+    ["upstream_unavailable", 503, "errorUnavailable", true],
+    ["store_unavailable", 503, "errorUnavailable", true],
+    ["upstream_timeout", 504, "errorTimeout", true],
+    ["idempotency_conflict", 409, "errorConflict", true],
+    ["unauthenticated", 401, "errorUnauthenticated", false],
+    ["not_found", 404, "errorNotFound", false],
+    ["validation_failed", 400, "errorInvalid", false],
+    ["payload_too_large", 413, "errorInvalid", false],
+    ["cross_site_request", 403, "errorBlocked", false],
+    ["json_required", 403, "errorBlocked", false],
+    ["network_error", 0, "errorNetwork", true],
+    ["invalid_response", 0, "errorGeneric", true],
+    ["upstream_error", 502, "errorGeneric", true],
+    ["payment_url_rejected", 502, "errorGeneric", true],
+    ["internal_error", 500, "errorGeneric", true],
+    ["something_new", 418, "errorGeneric", false],
+  ])("%s (%i) → %s, retry %s", (code, status, key, retry) => {
+    expect(describeError(err(code, status))).toMatchObject({ key, retry });
+  });
+
+  it("treats anything that is not a CreditKitError as a network failure", () => {
+    expect(describeError(new TypeError("fetch failed"))).toMatchObject({ key: "errorNetwork", retry: true });
+  });
+
+  it("retries reads automatically only when the same request can succeed later", () => {
+    expect(isTransientError(err("upstream_timeout", 504))).toBe(true);
+    expect(isTransientError(err("rate_limited", 429))).toBe(true);
+    expect(isTransientError(new TypeError("fetch failed"))).toBe(true);
+    expect(isTransientError(err("idempotency_conflict", 409))).toBe(false);
+    expect(isTransientError(err("not_found", 404))).toBe(false);
   });
 
   it("says how long to wait when rate limited", () => {
-    expect(describeError(err("rate_limited", { retryAfterSeconds: 12 }))).toEqual({
+    expect(describeError(err("rate_limited", 429, { retryAfterSeconds: 12 }))).toEqual({
       key: "errorRateLimited",
       values: { seconds: 12 },
       retry: true,

@@ -1,65 +1,76 @@
+import type { MessageKey } from "../messages/en.ts";
+
 /**
  * One error type for everything that can go wrong talking to the BFF. `code` is the contract's stable
  * code (rate_limited, upstream_unavailable, …) or one of ours for failures that never reached it
  * (network_error) or came back unreadable (invalid_response).
  */
 export class CreditKitError extends Error {
-  override readonly name = "CreditKitError";
-  readonly code: string;
-  readonly status: number;
-  readonly field: string | undefined;
-  readonly retryAfterSeconds: number | undefined;
+  declare readonly code: string;
+  declare readonly status: number;
+  declare readonly field?: string;
+  declare readonly retryAfterSeconds?: number;
 
-  constructor(init: { code: string; message: string; status: number; field?: string; retryAfterSeconds?: number }) {
-    super(init.message);
-    this.code = init.code;
-    this.status = init.status;
-    this.field = init.field;
-    this.retryAfterSeconds = init.retryAfterSeconds;
+  constructor(code: string, message: string, status: number, extra?: { field?: string; retryAfterSeconds?: number }) {
+    super(message);
+    // Assigned rather than declared as class fields: keeps the browser bundle free of field helpers.
+    Object.assign(this, { name: "CreditKitError", code, status, ...extra });
   }
 }
 
-// Codes where asking again can succeed without the customer changing anything.
-const TRANSIENT = new Set([
-  "network_error",
-  "invalid_response",
-  "rate_limited",
-  "upstream_unavailable",
-  "upstream_timeout",
-  "upstream_error",
-  "upstream_invalid_response",
-  "store_unavailable",
-  "internal_error",
-]);
+/** The customer-facing message for each stable code; any other code reads as errorGeneric. */
+const MESSAGES: Record<string, MessageKey> = {
+  network_error: "errorNetwork",
+  rate_limited: "errorRateLimited",
+  upstream_unavailable: "errorUnavailable",
+  store_unavailable: "errorUnavailable",
+  upstream_timeout: "errorTimeout",
+  idempotency_conflict: "errorConflict",
+  unauthenticated: "errorUnauthenticated",
+  not_found: "errorNotFound",
+  validation_failed: "errorInvalid",
+  invalid_json: "errorInvalid",
+  payload_too_large: "errorInvalid",
+  cross_site_request: "errorBlocked",
+  json_required: "errorBlocked",
+};
 
+const statusOf = (error: unknown) => (error instanceof CreditKitError ? error.status : 0);
+
+/**
+ * Whether sending the same request again can help: no answer at all (0), rate limiting (429) and
+ * server-side trouble (5xx, including every upstream_* code). Never what the caller got wrong (4xx).
+ */
 export function isTransientError(error: unknown): boolean {
-  return error instanceof CreditKitError && TRANSIENT.has(error.code);
+  const status = statusOf(error);
+  return status === 0 || status === 429 || status >= 500;
+}
+
+export interface ErrorDescription {
+  key: MessageKey;
+  /** Placeholders for the message ({seconds} of errorRateLimited). */
+  values: Record<string, string | number>;
+  /** Whether offering "Retry" can help without the customer changing anything. */
+  retry: boolean;
+}
+
+/** Maps the BFF's stable error codes to words a customer understands. */
+export function describeError(error: unknown): ErrorDescription {
+  const key = MESSAGES[error instanceof CreditKitError ? error.code : "network_error"] ?? "errorGeneric";
+  // A conflict is cured by a new attempt key, which usePurchase takes on this code.
+  const retry = isTransientError(error) || statusOf(error) === 409;
+  return { key, values: { seconds: (error as CreditKitError | null)?.retryAfterSeconds ?? 60 }, retry };
 }
 
 /** Turns a non-2xx response into a CreditKitError, tolerating bodies that break the contract. */
 export async function errorFromResponse(response: Response): Promise<CreditKitError> {
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    body = undefined;
-  }
-  const error = (body as { error?: Record<string, unknown> } | undefined)?.error;
-  const header = Number(response.headers.get("retry-after"));
-  const retryAfter =
-    typeof error?.retryAfterSeconds === "number" ? error.retryAfterSeconds : header > 0 ? header : undefined;
-  if (error && typeof error.code === "string") {
-    return new CreditKitError({
-      code: error.code,
-      message: typeof error.message === "string" ? error.message : error.code,
-      status: response.status,
-      ...(typeof error.field === "string" ? { field: error.field } : {}),
-      ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}),
-    });
-  }
-  return new CreditKitError({
-    code: response.status >= 500 ? "internal_error" : "invalid_response",
-    message: `Unexpected ${response.status} response`,
-    status: response.status,
-  });
+  const { status } = response;
+  const error = ((await response.json().catch(() => null)) as { error?: Record<string, unknown> } | null)?.error;
+  const retryAfterSeconds = Number(error?.retryAfterSeconds ?? response.headers.get("retry-after")) || undefined;
+  return typeof error?.code === "string"
+    ? new CreditKitError(error.code, String(error.message), status, {
+        field: error.field as string | undefined,
+        retryAfterSeconds,
+      })
+    : new CreditKitError("invalid_response", `Unexpected ${status} response`, status);
 }

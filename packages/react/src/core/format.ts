@@ -1,20 +1,20 @@
 /**
- * Intl-based formatting with the catalog's currency and the provider's locale. Formatters are cached
- * per (locale, options) because constructing Intl objects is the expensive part.
+ * Intl-based formatting with the catalog's currency and the provider's locale. Intl objects are
+ * cached per locale and options because constructing them is the expensive part.
  */
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
+const cache = new Map<string, Intl.NumberFormat>();
 
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(key: string, make: () => T): T {
-  let value = cache.get(key) as T | undefined;
+function numberFormat(locale: string, currency?: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let value = cache.get(key);
   if (!value) {
-    value = make();
+    value = new Intl.NumberFormat(locale, currency ? { style: "currency", currency } : {});
     cache.set(key, value);
   }
   return value;
 }
 
 export interface Formatter {
-  locale: string;
   /** A decimal price string ("10.00") in `currency`; passed to Intl as a string so it stays exact. */
   money(price: string, currency: string): string;
   number(value: number): string;
@@ -24,22 +24,16 @@ export interface Formatter {
 }
 
 export function createFormatter(locale: string, timeZone?: string): Formatter {
-  const tz = timeZone ? { timeZone } : {};
-  const currencyFormat = (currency: string) =>
-    cached(`c|${locale}|${currency}`, () => new Intl.NumberFormat(locale, { style: "currency", currency }));
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
+  const plurals = new Intl.PluralRules(locale);
   return {
-    locale,
-    money: (price, currency) => currencyFormat(currency).format(price as Intl.StringNumericLiteral),
-    number: (value) => cached(`n|${locale}`, () => new Intl.NumberFormat(locale)).format(value),
+    money: (price, currency) => numberFormat(locale, currency).format(price as Intl.StringNumericLiteral),
+    number: (value) => numberFormat(locale).format(value),
     date: (iso) => {
       const date = new Date(iso);
-      if (Number.isNaN(date.getTime())) return iso;
-      return cached(
-        `d|${locale}|${timeZone}`,
-        () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", ...tz }),
-      ).format(date);
+      return Number.isNaN(date.getTime()) ? iso : dates.format(date);
     },
-    plural: (count) => cached(`p|${locale}`, () => new Intl.PluralRules(locale)).select(count),
-    minorDigits: (currency) => currencyFormat(currency).resolvedOptions().maximumFractionDigits ?? 2,
+    plural: (count) => plurals.select(count),
+    minorDigits: (currency) => numberFormat(locale, currency).resolvedOptions().maximumFractionDigits ?? 2,
   };
 }

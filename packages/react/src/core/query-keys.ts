@@ -6,12 +6,12 @@ import type { GrantsQuery } from "./bff-client.ts";
  * to two BFFs never share a cache entry.
  */
 export const creditKitKeys = {
-  all: (basePath: string) => ["creditkit", basePath] as const,
   catalog: (basePath: string) => ["creditkit", basePath, "catalog"] as const,
   balance: (basePath: string) => ["creditkit", basePath, "balance"] as const,
+  /** Every page of grants: what a credited purchase invalidates. */
   grantsAll: (basePath: string) => ["creditkit", basePath, "grants"] as const,
-  grants: (basePath: string, q: GrantsQuery) =>
-    ["creditkit", basePath, "grants", { limit: q.limit, offset: q.offset, includeVoided: q.includeVoided }] as const,
+  // Query keys hash objects by sorted keys, so the query object itself is a stable key part.
+  grants: (basePath: string, query: GrantsQuery) => ["creditkit", basePath, "grants", query] as const,
   purchase: (basePath: string, purchaseId: string) => ["creditkit", basePath, "purchase", purchaseId] as const,
 };
 

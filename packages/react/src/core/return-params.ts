@@ -32,9 +32,5 @@ export function urlWithoutReturnParams(href: string): string {
 }
 
 export function cleanReturnParams(): void {
-  const { href } = window.location;
-  const next = urlWithoutReturnParams(href);
-  if (next !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
-    window.history.replaceState(window.history.state, "", next);
-  }
+  window.history.replaceState(window.history.state, "", urlWithoutReturnParams(window.location.href));
 }

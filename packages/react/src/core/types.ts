@@ -87,8 +87,7 @@ export interface Purchase {
   grant: Grant | null;
 }
 
-export const FINAL_PURCHASE_STATES: readonly PurchaseState[] = ["paid", "cancelled", "expired", "failed"];
-
+/** Every status but pending is final: it will not change any more. */
 export function isFinalPurchase(status: PurchaseState | undefined): boolean {
-  return status !== undefined && FINAL_PURCHASE_STATES.includes(status);
+  return status !== undefined && status !== "pending";
 }

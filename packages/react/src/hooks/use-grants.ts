@@ -33,21 +33,14 @@ export function useGrants({ pageSize = DEFAULT_GRANTS_PAGE_SIZE, includeVoided =
     retry: retryPolicy(retry),
   });
 
-  const total = query.data?.pagination.total ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const setPage = (next: number) => setState({ filter, page: Math.max(0, Math.min(next, pageCount - 1)) });
-
+  const pageCount = Math.max(1, Math.ceil((query.data?.pagination.total ?? 0) / pageSize));
   return {
     ...query,
     grants: query.data?.grants ?? [],
-    total,
     /** 0-based. */
     page,
     pageCount,
-    hasPreviousPage: page > 0,
-    hasNextPage: page + 1 < pageCount,
-    setPage,
-    nextPage: () => setPage(page + 1),
-    previousPage: () => setPage(page - 1),
+    /** Go to a 0-based page (clamped to the pages that exist). */
+    setPage: (next: number) => setState({ filter, page: Math.max(0, Math.min(next, pageCount - 1)) }),
   };
 }

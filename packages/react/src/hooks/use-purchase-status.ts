@@ -2,13 +2,10 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useCreditKit } from "../context.ts";
 import { clearAttempt } from "../core/attempt-store.ts";
-import type { CreditKitError } from "../core/errors.ts";
+import { type CreditKitError, isTransientError } from "../core/errors.ts";
 import { pollDelay } from "../core/polling.ts";
 import { creditKitKeys } from "../core/query-keys.ts";
 import { isFinalPurchase, type Purchase } from "../core/types.ts";
-
-// Errors that polling cannot fix: stop and show them.
-const STOP_CODES = new Set(["not_found", "unauthenticated", "validation_failed", "cross_site_request"]);
 
 /**
  * Watches one purchase until the BFF reports a final status: polls with backoff for a bounded time,
@@ -29,7 +26,8 @@ export function usePurchaseStatus(purchaseId: string | null) {
   });
   const status = query.data?.status;
   const final = isFinalPurchase(status);
-  const stopped = final || (query.error !== null && STOP_CODES.has(query.error.code));
+  // Transient errors keep polling; the others (not_found, unauthenticated…) cannot be fixed by it.
+  const stopped = final || (query.error !== null && !isTransientError(query.error));
 
   const startedAt = useRef(0);
   const attempt = useRef(0);
@@ -72,15 +70,9 @@ export function usePurchaseStatus(purchaseId: string | null) {
 
   useEffect(() => {
     if (!timedOut) return;
-    const onReturn = () => {
-      if (document.visibilityState !== "hidden") checkNow();
-    };
-    window.addEventListener("focus", onReturn);
-    document.addEventListener("visibilitychange", onReturn);
-    return () => {
-      window.removeEventListener("focus", onReturn);
-      document.removeEventListener("visibilitychange", onReturn);
-    };
+    // Window focus covers both coming back to this tab and closing/leaving a payment window.
+    window.addEventListener("focus", checkNow);
+    return () => window.removeEventListener("focus", checkNow);
   }, [timedOut, checkNow]);
 
   useEffect(() => {

@@ -57,10 +57,7 @@ export function usePurchase({ checkout = "redirect" }: UsePurchaseOptions = {}) 
           return created;
         } catch (cause) {
           popup?.close();
-          const error =
-            cause instanceof CreditKitError
-              ? cause
-              : new CreditKitError({ code: "network_error", message: String(cause), status: 0 });
+          const error = cause instanceof CreditKitError ? cause : new CreditKitError("network_error", String(cause), 0);
           // The key is now bound to something else on the server: the next try must use a new one.
           if (error.code === "idempotency_conflict") clearAttempt(basePath);
           setState({ status: "error", error });
@@ -77,12 +74,7 @@ export function usePurchase({ checkout = "redirect" }: UsePurchaseOptions = {}) 
 
   const reset = useCallback(() => setState({ status: "idle" }), []);
 
-  return {
-    ...state,
-    start,
-    reset,
-    isPending: state.status === "creating" || state.status === "redirecting",
-  };
+  return { ...state, start, reset };
 }
 
 /** A blank window opened inside the click; null when a popup blocker refused (then we redirect instead). */

@@ -1,6 +1,10 @@
-import type { Messages } from "./en.ts";
+import type { Messages } from "../messages/en.ts";
 
-/** German strings. Same keys as English; the type makes a missing one a compile error. */
+/**
+ * German strings: `<CreditKitProvider locale="de-DE" messages={de}>`. A separate entry
+ * (@creditkit/react/locales/de) so English-only apps do not download them. Same keys as English; the
+ * type makes a missing one a compile error.
+ */
 export const de: Messages = {
   widgetTitle: "Guthaben",
   loading: "Wird geladen…",
@@ -12,7 +16,6 @@ export const de: Messages = {
 
   balanceLabel: "Verfügbares Guthaben",
   balanceUsage: "{usage} in diesem Zeitraum verbraucht",
-  balanceNoAccess: "Ihr Guthaben ist aufgebraucht. Laden Sie auf, um weiterzumachen.",
   lowBalance: "Ihr Guthaben wird knapp.",
   lowBalanceAction: "{credits} für {price} aufladen",
 
@@ -20,10 +23,6 @@ export const de: Messages = {
   customOption: "Eigener Betrag",
   customLabel: "Anzahl Credits",
   customHint: "Zwischen {min} und {max}, in Schritten von {step}.",
-  customNotNumber: "Geben Sie eine ganze Zahl ein.",
-  customTooLow: "Mindestens {min} Credits.",
-  customTooHigh: "Höchstens {max} Credits.",
-  customStep: "Bitte ein Vielfaches von {step}.",
   customBelowMinPrice: "Der Mindestbetrag ist {price}.",
   total: "Gesamt: {price}",
   noPacks: "Derzeit sind keine Credit-Pakete verfügbar.",
@@ -32,14 +31,11 @@ export const de: Messages = {
   buyChoose: "Wählen Sie ein Paket",
   buyPreparing: "Zahlung wird vorbereitet…",
   buyRedirecting: "Weiterleitung zur Zahlung…",
-  buyNewWindow: "Schließen Sie die Zahlung im neuen Fenster ab. Diese Seite aktualisiert sich danach.",
+  buyNewWindow: "Schließen Sie die Zahlung für {credits} ({price}) im neuen Fenster ab.",
 
   statusChecking: "Zahlung wird geprüft…",
   statusPending: "Zahlung für {credits} ({price}) läuft. Ihre Credits erscheinen, sobald sie bestätigt ist.",
-  statusStillProcessing:
-    "Ihre Zahlung wird noch verarbeitet. Wir prüfen erneut, wenn Sie zu diesem Tab zurückkehren, oder Sie prüfen jetzt.",
-  statusNotCompleted:
-    "Die Zahlung für {credits} ({price}) wurde nicht abgeschlossen. Es wurden keine Credits gutgeschrieben.",
+  statusStillProcessing: "Ihre Zahlung wird noch verarbeitet. Wir prüfen erneut, wenn Sie zu diesem Tab zurückkehren.",
   statusPaid: "{credits} wurden Ihrem Guthaben gutgeschrieben.",
   statusCancelled: "Zahlung abgebrochen. Es wurden keine Credits gutgeschrieben und nichts berechnet.",
   statusExpired: "Die Zahlungssitzung ist abgelaufen. Es wurden keine Credits gutgeschrieben.",

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
-import { de } from "./de.ts";
+import { de } from "../locales/de.ts";
 import { en } from "./en.ts";
 import { interpolate } from "./interpolate.ts";
 

@@ -1,0 +1,67 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { defineConfig, type Plugin, preprocessCSS, type ResolvedConfig } from "vite";
+
+const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+
+// Peer dependencies stay imports; the widget ships no runtime dependency of its own.
+const external = [/^react(\/.*)?$/, /^react-dom(\/.*)?$/, /^@tanstack\/(react-query|query-core)(\/.*)?$/];
+
+/**
+ * styles.css is its own export, never imported by the JS (merchants choose to load it), so it is not
+ * part of the module graph: emit it minified next to the bundles.
+ */
+function stylesheet(): Plugin {
+  let config: ResolvedConfig;
+  return {
+    name: "creditkit:stylesheet",
+    configResolved(resolved) {
+      config = resolved;
+    },
+    async generateBundle() {
+      const file = src("styles.css");
+      const { code } = await preprocessCSS(readFileSync(file, "utf8"), file, config);
+      // lightningcss is Vite's own CSS minifier; load Vite's copy rather than adding a dependency.
+      const { transform } = createRequire(createRequire(import.meta.url).resolve("vite"))("lightningcss") as {
+        transform(o: { filename: string; code: Uint8Array; minify: boolean }): { code: Uint8Array };
+      };
+      const minified = transform({ filename: "styles.css", code: Buffer.from(code), minify: true });
+      this.emitFile({ type: "asset", fileName: "styles.css", source: minified.code.toString() });
+    },
+  };
+}
+
+/**
+ * Bundlers may drop module-level directives from library output. The client entry must start with
+ * "use client" (Next.js needs the boundary); the server entry must NOT (server components import it).
+ */
+function useClientBanner(entry: string): Plugin {
+  return {
+    name: "creditkit:use-client",
+    renderChunk(code, chunk) {
+      if (!chunk.isEntry || chunk.name !== entry || /^\s*["']use client["']/.test(code)) return null;
+      return { code: `"use client";\n${code}`, map: null };
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [stylesheet(), useClientBanner("index")],
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    sourcemap: true,
+    lib: {
+      entry: { index: src("index.ts"), server: src("server.ts"), "locales/de": src("locales/de.ts") },
+      formats: ["es"],
+    },
+    rolldownOptions: {
+      external,
+      // The "use client" directive is re-added by useClientBanner; the warning about dropping it is noise.
+      onwarn(warning, warn) {
+        if (warning.code !== "MODULE_LEVEL_DIRECTIVE") warn(warning);
+      },
+    },
+  },
+});

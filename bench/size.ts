@@ -94,15 +94,18 @@ const results = [
 ];
 
 const kb = (n: number) => `${(n / KB).toFixed(2)} kB`;
-console.table(
-  results.map((r) => ({
-    bundle: r.name,
-    minified: kb(r.minifiedBytes),
-    gzip: kb(r.gzipBytes),
-    target: `≤ ${kb(r.targetGzipBytes)}`,
-    ok: r.ok ? "yes" : "NO",
-  })),
-);
+const rows = [
+  ["bundle", "minified", "gzip", "target", "ok"],
+  ...results.map((r) => [
+    r.name,
+    kb(r.minifiedBytes),
+    kb(r.gzipBytes),
+    `≤ ${kb(r.targetGzipBytes)}`,
+    r.ok ? "yes" : "NO",
+  ]),
+];
+const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? "").length))) ?? [];
+for (const row of rows) console.info(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  "));
 
 writeFileSync(
   join(here, "results-size.json"),

@@ -36,7 +36,7 @@ function stylesheet(): Plugin {
  * Bundlers may drop module-level directives from library output. The client entry must start with
  * "use client" (Next.js needs the boundary); the server entry must NOT (server components import it).
  */
-function useClientBanner(entry: string): Plugin {
+function clientDirective(entry: string): Plugin {
   return {
     name: "creditkit:use-client",
     renderChunk(code, chunk) {
@@ -47,7 +47,7 @@ function useClientBanner(entry: string): Plugin {
 }
 
 export default defineConfig({
-  plugins: [stylesheet(), useClientBanner("index")],
+  plugins: [stylesheet(), clientDirective("index")],
   build: {
     outDir: "dist",
     emptyOutDir: true,
@@ -58,7 +58,7 @@ export default defineConfig({
     },
     rolldownOptions: {
       external,
-      // The "use client" directive is re-added by useClientBanner; the warning about dropping it is noise.
+      // The "use client" directive is re-added by clientDirective; the warning about dropping it is noise.
       onwarn(warning, warn) {
         if (warning.code !== "MODULE_LEVEL_DIRECTIVE") warn(warning);
       },

@@ -59,7 +59,7 @@ describe("errorFromResponse", () => {
 
   it("survives a body that is not the contract", async () => {
     expect(await errorFromResponse(new Response("<html>bad gateway</html>", { status: 502 }))).toMatchObject({
-      code: "internal_error",
+      code: "invalid_response",
       status: 502,
     });
     expect(await errorFromResponse(new Response("{}", { status: 418 }))).toMatchObject({ code: "invalid_response" });

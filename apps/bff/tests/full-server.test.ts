@@ -69,7 +69,7 @@ async function call(path: string, init: RequestInit & { cookie?: string } = {}) 
   const headers = new Headers(init.headers);
   if (init.cookie) headers.set("cookie", init.cookie);
   if (init.method && init.method !== "GET") {
-    headers.set("origin", base);
+    if (!headers.has("origin")) headers.set("origin", base);
     headers.set("content-type", "application/json");
   }
   const res = await fetch(`${base}${path}`, { ...init, headers, redirect: "manual" });
@@ -123,6 +123,19 @@ describe("next start + emulator", () => {
       body: JSON.stringify({ packId: "starter" }),
     });
     expect(crossSite.status).toBe(403);
+
+    const foreignSignIn = await call("/api/demo/session", {
+      method: "POST",
+      headers: { origin: "https://evil.example" },
+      body: JSON.stringify({ customer: "acme-alice" }),
+    });
+    expect(foreignSignIn.status).toBe(403);
+    const unknown = await call("/api/demo/session", { method: "POST", body: JSON.stringify({ customer: "mallory" }) });
+    expect(unknown.status).toBe(400);
+
+    const signOut = await call("/api/demo/session", { method: "DELETE", cookie });
+    expect(signOut.status).toBe(200);
+    expect(signOut.headers.get("set-cookie")).toMatch(/Max-Age=0/);
 
     for (const body of bodies) {
       expect(body).not.toContain(emu.apiKey);

@@ -207,6 +207,10 @@ describe("routing", () => {
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get("allow")).toBe("GET");
     expect(wrong.json.error.code).toBe("method_not_allowed");
+    const post = await client.post("/grants", {});
+    expect(post.status).toBe(405);
+    expect(post.headers.get("allow")).toBe("GET");
+    expect((await client.send("HEAD", "/catalog")).status).toBe(200);
   });
 
   it("answers 404 on the webhook route when no webhook secret is configured", async () => {

@@ -31,7 +31,9 @@ export function createTopUpHandler(input: TopUpConfig): TopUpHandler {
     try {
       const url = new URL(request.url);
       const relative = relativePath(url.pathname, config.basePath);
-      const { route, params } = matchRoute(routes, request.method.toUpperCase(), relative);
+      // HEAD is a GET without a body (the platform drops the body).
+      const method = request.method.toUpperCase() === "HEAD" ? "GET" : request.method.toUpperCase();
+      const { route, params } = matchRoute(routes, method, relative);
       const ctx = await prepare(route, request, url, params, config);
       return await route.handle({ ...ctx, entitlements, inflightPurchases });
     } catch (error) {

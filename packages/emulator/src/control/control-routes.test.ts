@@ -75,7 +75,7 @@ describe("POST /__emulator/reset", () => {
     const log = (await t.control("GET", "/__emulator/requests")).json;
     expect(log.map((r: { path: string }) => r.path)).toEqual([
       "/v1/entitlements/ent_demobob/grants?includeVoided=true",
-      "/v2/invoices/" + first.invoiceId,
+      `/v2/invoices/${first.invoiceId}`,
       "/v0/customers/cus_demobob",
     ]);
     const again = await t.client.grants.purchase("ent_demobob", { amount: 5, price: "1.00", idempotencyKey: "a" });

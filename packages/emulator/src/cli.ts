@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { parseCliArgs, USAGE, UsageError } from "./cli-args.ts";
 import { startEmulator } from "./start-emulator.ts";
 

@@ -101,3 +101,19 @@ describe("bad input", () => {
     expect(log.some((r) => r.status === 413 && r.body === null)).toBe(true);
   });
 });
+
+describe("hostile bodies", () => {
+  it("survives absurdly deep JSON, and the request log stays readable", async () => {
+    const deep = `{"type":"x","source":"s","subject":"cus_demoalice","data":{"a":${"[".repeat(200_000)}${"]".repeat(200_000)}}}`;
+    expect((await t.api("POST", "/v0/events", deep)).status).toBe(202);
+    const log = await t.control("GET", "/__emulator/requests");
+    expect(log.status).toBe(200);
+    expect(log.json.at(-1)).toMatchObject({ path: "/v0/events", status: 202, body: null });
+  });
+
+  it("ignores prototype keys in bodies", async () => {
+    const res = await t.api("POST", GRANTS, '{"__proto__":{"polluted":1},"amount":1,"idempotencyKey":"proto"}');
+    expect(res.status).toBe(201);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

@@ -11,6 +11,7 @@ import { sendJson } from "../http/send.ts";
 import { parseInput, parseJsonBody, parsePathId } from "../http/validate.ts";
 import { parseDuration } from "../time/duration.ts";
 import { FaultSpec } from "./faults.ts";
+import type { LoggedRequest } from "./request-log.ts";
 
 interface ControlContext {
   core: EmulatorCore;
@@ -72,7 +73,27 @@ const controlRouter = new Router<ControlHandler>()
     core.faults.clear();
     return { status: 200, body: { cleared: true } };
   })
-  .add("GET", "/__emulator/requests", ({ core }) => ({ status: 200, body: core.requests.list() }));
+  .add("GET", "/__emulator/requests", ({ core }) => ({ status: 200, body: showable(core.requests.list()) }));
+
+/**
+ * A logged body so deeply nested that JSON.stringify overflows the stack would make the log
+ * unreadable for good: such bodies are shown as null.
+ */
+function showable(entries: LoggedRequest[]): LoggedRequest[] {
+  try {
+    JSON.stringify(entries);
+    return entries;
+  } catch {
+    return entries.map((e) => {
+      try {
+        JSON.stringify(e.body);
+        return e;
+      } catch {
+        return { ...e, body: null };
+      }
+    });
+  }
+}
 
 export async function handleControl(
   core: EmulatorCore,

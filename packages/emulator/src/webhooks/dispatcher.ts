@@ -47,6 +47,11 @@ export class WebhookDispatcher {
     this.inFlight.clear();
   }
 
+  /** Retries waiting on a timer (for tests of stop()). */
+  get pendingRetries(): number {
+    return this.timers.size;
+  }
+
   private async attempt(url: string, messageId: string, body: string, attempt: number): Promise<void> {
     const generation = this.generation;
     const controller = new AbortController();
@@ -80,6 +85,7 @@ export class WebhookDispatcher {
       this.options.logger.warn?.(`webhook ${messageId} to ${url} gave up after ${attempt + 1} attempts: ${failure}`);
       return;
     }
+    this.options.logger.info?.(`webhook ${messageId} to ${url} failed (${failure}); retrying in ${delay} ms`);
     this.timers.after(delay, () => void this.attempt(url, messageId, body, attempt + 1));
   }
 }

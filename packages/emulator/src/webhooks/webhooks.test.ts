@@ -5,6 +5,7 @@ import { Webhook } from "svix";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEMO_WEBHOOK_SECRET } from "../constants.ts";
 import { startTestEmulator, type TestEmulator } from "../testing/harness.ts";
+import { WebhookDispatcher } from "./dispatcher.ts";
 
 interface Delivery {
   headers: IncomingHttpHeaders;
@@ -129,5 +130,48 @@ describe("invoice.paid.v0 webhooks", () => {
     if (!delivery) throw new Error("no delivery");
     const event = InvoicePaidEvent.parse(new Webhook(secret).verify(delivery.body, svixHeaders(delivery)));
     expect(event.data.invoiceId).not.toBe(p.invoiceId);
+  });
+});
+
+describe("WebhookDispatcher", () => {
+  it("gives up after the bounded retries and says so", async () => {
+    const hook = await receiver([500, 502, 503]);
+    cleanups.push(hook.close);
+    const warnings: string[] = [];
+    const gaveUp = new Promise<void>((resolve) => {
+      const dispatcher = new WebhookDispatcher({
+        urls: [hook.url],
+        secret: DEMO_WEBHOOK_SECRET,
+        retryDelaysMs: [5, 5],
+        logger: {
+          warn: (m) => {
+            warnings.push(m);
+            resolve();
+          },
+        },
+      });
+      cleanups.push(async () => dispatcher.stop());
+      dispatcher.send("msg_1", { hello: "world" });
+    });
+    await gaveUp;
+    expect(hook.deliveries).toHaveLength(3);
+    expect(warnings[0]).toContain("gave up after 3 attempts");
+  });
+
+  it("cancels pending retries on stop", async () => {
+    const hook = await receiver([500]);
+    cleanups.push(hook.close);
+    let dispatcher: WebhookDispatcher | undefined;
+    await new Promise<void>((resolve) => {
+      dispatcher = new WebhookDispatcher({
+        urls: [hook.url],
+        secret: DEMO_WEBHOOK_SECRET,
+        logger: { info: () => resolve() },
+      });
+      dispatcher.send("msg_2", {});
+    });
+    expect(dispatcher?.pendingRetries).toBe(1);
+    dispatcher?.stop();
+    expect(dispatcher?.pendingRetries).toBe(0);
   });
 });

@@ -20,11 +20,11 @@ export const FaultSpec = z
     retryAfter: z.number().int().min(0).max(86_400).optional(),
     delayMs: z.number().int().min(0).max(600_000).optional(),
     body: z.enum(["malformed", "schema-drift"]).optional(),
-    reset: z.literal(true).optional(),
+    reset: z.boolean().optional(),
     times: z.number().int().min(1).optional(),
   })
   .superRefine((f, ctx) => {
-    if (f.status === undefined && f.delayMs === undefined && f.body === undefined && f.reset === undefined)
+    if (f.status === undefined && f.delayMs === undefined && f.body === undefined && !f.reset)
       ctx.addIssue({ code: "custom", path: ["status"], message: "a fault needs status, delayMs, body or reset" });
     if (f.status !== undefined && f.body !== undefined)
       ctx.addIssue({

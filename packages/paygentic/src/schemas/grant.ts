@@ -34,7 +34,8 @@ export const CreateGrantRequest = z.object({
   amount: z.number().gt(0, "must be greater than 0"),
   effectiveAt: DateTime.optional(),
   expiresAt: DateTime.nullable().optional(),
-  idempotencyKey: z.string().max(255),
+  // The spec only caps the length; an empty key would deduplicate nothing, so we refuse it too.
+  idempotencyKey: z.string().min(1).max(255),
   resetMaxRollover: Rollover.optional(),
   resetMinRollover: Rollover.optional(),
   priority: z.number().int().min(-32768).max(32767).optional(),

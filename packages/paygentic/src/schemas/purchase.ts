@@ -36,8 +36,9 @@ export const PurchaseGrantRequest = z.object({
   idempotencyKey: z.string().min(1).max(255),
   effectiveAt: DateTime.optional(),
   expiresAt: DateTime.nullable().optional(),
-  successUrl: z.url().optional(),
-  cancelUrl: z.url().optional(),
+  // Customers are redirected here: only http(s), never javascript: or data: URLs.
+  successUrl: z.url({ protocol: /^https?$/ }).optional(),
+  cancelUrl: z.url({ protocol: /^https?$/ }).optional(),
   paymentExpiresAt: DateTime.optional(),
   resetMaxRollover: z.number().min(0).max(999_999_999_999).optional(),
   resetMinRollover: z.number().min(0).max(999_999_999_999).optional(),

@@ -100,6 +100,9 @@ describe("PurchaseGrantRequest", () => {
     expect(fieldOf({ ...base, idempotencyKey: "" })).toEqual(["idempotencyKey"]);
     expect(fieldOf({ ...base, idempotencyKey: "x".repeat(256) })).toEqual(["idempotencyKey"]);
     expect(fieldOf({ ...base, successUrl: "not a url" })).toEqual(["successUrl"]);
+    expect(fieldOf({ ...base, successUrl: "javascript:alert(1)" })).toEqual(["successUrl"]);
+    expect(fieldOf({ ...base, cancelUrl: "ftp://example.com/x" })).toEqual(["cancelUrl"]);
+    expect(CreateGrantRequest.safeParse({ amount: 1, idempotencyKey: "" }).success).toBe(false);
   });
 });
 

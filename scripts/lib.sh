@@ -23,3 +23,18 @@ ensure_install() {
   echo "› pnpm install"
   pnpm install --frozen-lockfile --prefer-offline --reporter=silent
 }
+
+# Installs a Debian package when its command is missing and we are root on Debian/Ubuntu;
+# otherwise says exactly what to install. Used for redis-server (store tests) and chromium (e2e).
+APT_UPDATED=""
+ensure_system_command() { # command package
+  if command -v "$1" >/dev/null 2>&1; then return 0; fi
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "› installing $2 (apt-get)"
+    if [ -z "$APT_UPDATED" ]; then apt-get update -qq >/dev/null; APT_UPDATED=1; fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+    return 0
+  fi
+  echo "✗ '$1' is needed by the tests: install the '$2' package (e.g. apt-get install $2, brew install $2)" >&2
+  return 1
+}

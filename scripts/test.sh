@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 CI="${CI:-1}"
 
 ensure_install
+ensure_system_command redis-server redis-server
 echo "› lint (biome)"
 pnpm lint
 echo "› type-check (tsc -b)"

@@ -1,4 +1,12 @@
 export { DEMO_API_KEY, DEMO_WEBHOOK_SECRET } from "./constants.ts";
+export {
+  createEmulatorControl,
+  type EmulatorControl,
+  type FaultSpec,
+  type PaymentSessionOutcome,
+  paymentSessionIdOf,
+  type RecordedRequest,
+} from "./control-client.ts";
 export type { SeedInfo } from "./emulator-core.ts";
 export type { SeedDefinition } from "./seed/seed-schema.ts";
 export { SeedDefinitionSchema } from "./seed/seed-schema.ts";

@@ -9,7 +9,7 @@ import { freePort } from "./ports.ts";
  * wired together the way the root `pnpm start` wires them, webhooks included.
  */
 export const test = emulatorTest.extend<
-  { signIn: (externalId?: string) => Promise<void>; keyWatch: void },
+  { signIn: (externalId?: string) => Promise<void>; keyWatch: undefined },
   { appPort: number; settleDelayMs: number; app: RunningApp }
 >({
   settleDelayMs: [0, { scope: "worker", option: true }],

@@ -55,7 +55,7 @@ export const test = emulatorTest.extend<
           leaks.push(`response: ${res.url()}`);
         }
       });
-      await use();
+      await use(undefined);
       if (leaks.length > 0) throw new Error(`the secret key reached the browser:\n${leaks.join("\n")}`);
     },
     { auto: true },

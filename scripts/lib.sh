@@ -38,3 +38,12 @@ ensure_system_command() { # command package
   echo "✗ '$1' is needed by the tests: install the '$2' package (e.g. apt-get install $2, brew install $2)" >&2
   return 1
 }
+
+# A browser for the e2e suite: CHROMIUM_PATH, else a system Chromium, else Playwright's own
+# download (which works where its host is reachable), else Debian's package when we are root.
+ensure_browser() {
+  if [ -n "${CHROMIUM_PATH:-}" ] || [ -x /usr/bin/chromium ] || [ -x /usr/bin/chromium-browser ]; then return 0; fi
+  echo "› no system Chromium: trying Playwright's own download"
+  if (cd e2e && timeout 300 pnpm exec playwright install chromium >/dev/null 2>&1); then return 0; fi
+  ensure_system_command chromium chromium
+}

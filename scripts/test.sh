@@ -7,11 +7,16 @@ export NEXT_TELEMETRY_DISABLED=1 CI="${CI:-1}"
 
 ensure_install
 ensure_system_command redis-server redis-server
+ensure_browser
 echo "› lint (biome)"
 pnpm lint
-echo "› type-check (tsc -b)"
+echo "› type-check (tsc per project)"
 pnpm typecheck
 echo "› build"
 pnpm build
 echo "› unit and integration tests (vitest)"
 pnpm test:unit
+echo "› browser tests (playwright, real Chromium)"
+pnpm --filter @creditkit/e2e test
+echo "› benchmark smoke pass (short; the real numbers come from pnpm bench)"
+pnpm bench:smoke

@@ -72,7 +72,7 @@ type WithWindowCommand = Redis & {
  * 503 store_unavailable for the routes that need the store.
  */
 export function createRedisStore(options: RedisStoreOptions): RedisStore {
-  const { client, owned } = clientOf(options);
+  const { client, owned, closing } = clientOf(options);
   const prefix = options.keyPrefix ?? "creditkit:";
   if (typeof prefix !== "string" || prefix.length > 100) {
     throw new TypeError("createRedisStore: keyPrefix must be a string of at most 100 characters");
@@ -122,6 +122,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     },
     async close() {
       if (!owned) return;
+      closing?.();
       try {
         await client.quit();
       } catch {
@@ -131,7 +132,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
   };
 }
 
-function clientOf(options: RedisStoreOptions): { client: Redis; owned: boolean } {
+function clientOf(options: RedisStoreOptions): { client: Redis; owned: boolean; closing?: () => void } {
   if ((options.url === undefined) === (options.client === undefined)) {
     throw new TypeError("createRedisStore needs exactly one of url or client");
   }
@@ -143,23 +144,30 @@ function clientOf(options: RedisStoreOptions): { client: Redis; owned: boolean }
   }
   const commandTimeout = options.commandTimeoutMs ?? FAIL_FAST_OPTIONS.commandTimeout;
   const client = new Redis(url, { ...FAIL_FAST_OPTIONS, commandTimeout });
-  watchConnection(client, options.logger);
-  return { client, owned: true };
+  const watch = watchConnection(client, options.logger);
+  return { client, owned: true, closing: watch.closing };
 }
 
-/** One line when the connection drops and one when it is back, instead of one per retry. */
-function watchConnection(client: Redis, logger: RedisStoreOptions["logger"]): void {
+/**
+ * One line when the connection drops and one when it is back, instead of one per retry. An
+ * "error" listener is also what keeps ioredis from printing every failed reconnect itself.
+ */
+function watchConnection(client: Redis, logger: RedisStoreOptions["logger"]): { closing(): void } {
   let up = true;
-  client.on("error", (error: Error) => {
-    if (!up) return;
+  let closing = false;
+  const lost = (reason: string) => {
+    if (!up || closing) return;
     up = false;
-    logger?.warn?.(`CreditKit store: Redis is unavailable (${error.message}); reconnecting`);
-  });
+    logger?.warn?.(`CreditKit store: Redis is unavailable (${reason}); reconnecting`);
+  };
+  client.on("error", (error: Error) => lost(error.message));
+  client.on("close", () => lost("connection closed"));
   client.on("ready", () => {
     if (up) return;
     up = true;
     logger?.info?.("CreditKit store: Redis is available again");
   });
+  return { closing: () => (closing = true) };
 }
 
 /** Redis expiries are whole seconds, at least one (EX 0 is an error, not "already expired"). */

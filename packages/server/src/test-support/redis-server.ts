@@ -64,6 +64,16 @@ export class TestRedisServer {
     await ping(this.port);
   }
 
+  /** Freezes the server (SIGSTOP): connections stay open but nothing is answered, like a hung host. */
+  freeze(): void {
+    this.process?.kill("SIGSTOP");
+  }
+
+  /** Lets a frozen server run again (SIGCONT). */
+  thaw(): void {
+    this.process?.kill("SIGCONT");
+  }
+
   /** Kills the server the hard way (no goodbye to clients), as a crash or a lost host would. */
   async kill(): Promise<void> {
     const child = this.process;

@@ -15,6 +15,11 @@ export interface BffEnv {
   paymentHosts: string[];
   /** True when Paygentic is the local emulator (the sign-in page lists its seeded customers). */
   emulatorMode: boolean;
+  /**
+   * REDIS_URL: set it when several instances serve the app, so that purchase records, webhook
+   * dedupe and rate limits are shared. Unset: one instance, in-process memory.
+   */
+  redisUrl?: string;
 }
 
 /** Values of the emulator's demo seed, used only in development when a variable is missing. */
@@ -78,6 +83,12 @@ export function parseEnv(env: Env, options: { development: boolean; demo?: DemoD
   const hosts = paymentHostsFromEnv(env, dev);
   if (hosts.problem) problems.push(hosts.problem);
 
+  const redisUrl = value("REDIS_URL");
+  // The URL may carry a password: the message names the variable, never its value.
+  if (redisUrl !== undefined && !isRedisUrl(redisUrl)) {
+    problems.push("REDIS_URL must be a redis:// or rediss:// URL (e.g. redis://:password@redis.internal:6379/0)");
+  }
+
   if (problems.length > 0) throw new EnvError(problems);
   return {
     paygenticApiKey: apiKey!,
@@ -87,6 +98,7 @@ export function parseEnv(env: Env, options: { development: boolean; demo?: DemoD
     sessionSecret: sessionSecret!,
     paymentHosts: hosts.hosts,
     emulatorMode: isLoopback(baseUrl!),
+    ...(redisUrl !== undefined && { redisUrl }),
   };
 }
 
@@ -114,6 +126,15 @@ function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+function isRedisUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "redis:" || url.protocol === "rediss:") && url.hostname !== "";
   } catch {
     return false;
   }

@@ -1,5 +1,5 @@
 import { createPaygenticClient } from "@creditkit/paygentic";
-import { createTopUpHandler, type TopUpHandler } from "@creditkit/server";
+import { createTopUpHandler, type TopUpHandler, type TopUpStore } from "@creditkit/server";
 import { type CustomerDirectory, createCustomerDirectory } from "./customer-directory.ts";
 import { DEMO_CATALOG } from "./demo-catalog.ts";
 import { type BffEnv, type DemoDefaults, EMULATOR_URL, parseEnv } from "./env.ts";
@@ -37,6 +37,7 @@ async function buildRuntime(): Promise<BffRuntime> {
   const env = parseEnv(process.env, { development, demo: await demoDefaults(development) });
   const client = createPaygenticClient({ apiKey: env.paygenticApiKey, baseUrl: env.paygenticBaseUrl });
   const directory = createCustomerDirectory(client, env, process.env);
+  const store = env.redisUrl === undefined ? undefined : await redisStore(env.redisUrl);
 
   const topUp = createTopUpHandler({
     paygentic: { apiKey: env.paygenticApiKey, baseUrl: env.paygenticBaseUrl },
@@ -53,9 +54,32 @@ async function buildRuntime(): Promise<BffRuntime> {
     basePath: "/api/topup",
     paymentHosts: env.paymentHosts,
     ...(env.webhookSecret !== undefined && { webhookSecret: env.webhookSecret }),
+    ...(store !== undefined && { store }),
     logger: console,
   });
   return { env, directory, topUp };
+}
+
+/** How long start-up waits for Redis before serving anyway (the store reconnects by itself). */
+const REDIS_READY_WAIT_MS = 3000;
+
+/**
+ * With REDIS_URL, the shared store for several instances. Imported on demand, so that a
+ * single-instance deployment never loads ioredis. Start-up waits a little for the connection so
+ * the first requests do not meet 503 store_unavailable, but never blocks on a Redis that is down.
+ */
+async function redisStore(url: string): Promise<TopUpStore> {
+  const { createRedisStore } = await import("@creditkit/server/redis");
+  const store = createRedisStore({ url, logger: console });
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), REDIS_READY_WAIT_MS);
+  });
+  const outcome = await Promise.race([store.ready().then(() => "ready" as const), gaveUp]);
+  clearTimeout(timer);
+  if (outcome === "timeout")
+    console.warn("REDIS_URL is set but Redis does not answer yet: purchases answer 503 until it does");
+  return store;
 }
 
 /**

@@ -55,7 +55,7 @@ describe("Balance", () => {
   it("does not retry what retrying cannot fix", async () => {
     bff.signInAs(null);
     renderWithBff(<Balance />, { bff, retry: 3 });
-    expect(await screen.findByRole("alert")).toHaveTextContent("Your session has ended. Please sign in again.");
+    expect(await screen.findByRole("alert")).toHaveTextContent("Please sign in again.");
     expect(bff.sent.filter((r) => r.url.endsWith("/balance"))).toHaveLength(1);
   });
 });

@@ -2,8 +2,7 @@ import { useCreditKit } from "../context.ts";
 import { useBalance } from "../hooks/use-balance.ts";
 import { CkRoot } from "./ck-root.tsx";
 import { cx } from "./class-names.ts";
-import { ErrorNotice } from "./error-notice.tsx";
-import { Skeleton } from "./skeleton.tsx";
+import { QueryFallback } from "./query-fallback.tsx";
 
 export interface BalanceProps {
   className?: string;
@@ -12,7 +11,8 @@ export interface BalanceProps {
 /** The customer's available credits, with this period's usage. */
 export function Balance({ className }: BalanceProps) {
   const { t, credits, format } = useCreditKit();
-  const { data, error, isPending, refetch } = useBalance();
+  const query = useBalance();
+  const { data } = query;
   return (
     <CkRoot className={cx("ck-balance", className)}>
       <p className="ck-balance-label">{t("balanceLabel")}</p>
@@ -23,10 +23,8 @@ export function Balance({ className }: BalanceProps) {
             <p className="ck-balance-usage">{t("balanceUsage", { usage: format.number(data.usageInPeriod) })}</p>
           ) : null}
         </>
-      ) : isPending ? (
-        <Skeleton />
       ) : (
-        <ErrorNotice error={error} onRetry={() => void refetch()} />
+        <QueryFallback query={query} />
       )}
     </CkRoot>
   );

@@ -26,7 +26,7 @@ describe("BuyButton", () => {
     const [post] = purchasePosts();
     expect(await post?.json()).toEqual({ packId: "growth" });
     expect(post?.headers.get("idempotency-key")).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
-    expect(screen.getByRole("button")).toHaveTextContent("Redirecting to payment…");
+    expect(screen.getByRole("button")).toHaveTextContent("Opening the payment page…");
   });
 
   it("buys a custom amount with exactly { credits }", async () => {
@@ -130,7 +130,7 @@ describe("BuyButton", () => {
     const button = await screen.findByRole("button", { name: /^Buy/ });
     bff.signInAs(null);
     await userEvent.click(button);
-    expect(await screen.findByRole("alert")).toHaveTextContent("Your session has ended. Please sign in again.");
+    expect(await screen.findByRole("alert")).toHaveTextContent("Please sign in again.");
     expect(screen.queryByRole("button", { name: "Retry" })).toBeNull();
   });
 
@@ -146,7 +146,7 @@ describe("BuyButton", () => {
 
     const second = renderWithBff(<BuyButton selection={{ packId: "growth" }} />, { bff });
     await userEvent.click(await screen.findByRole("button", { name: /^Buy/ }));
-    expect(await screen.findByRole("alert")).toHaveTextContent("This purchase changed meanwhile. Please try again.");
+    expect(await screen.findByRole("alert")).toHaveTextContent("This purchase changed. Please try again.");
     await userEvent.click(screen.getByRole("button", { name: "Retry" }));
     await waitFor(() => expect(second.navigations).toHaveLength(1));
     expect(purchasePosts()[2]?.headers.get("idempotency-key")).not.toBe(stored.key);

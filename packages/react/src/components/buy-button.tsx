@@ -1,4 +1,6 @@
+import { useEffect } from "react";
 import { useCreditKit } from "../context.ts";
+import { selectionId } from "../core/attempt-store.ts";
 import { priceSelection } from "../core/selection.ts";
 import type { PurchaseCreated, Selection } from "../core/types.ts";
 import { useCatalog } from "../hooks/use-catalog.ts";
@@ -28,6 +30,11 @@ export function BuyButton({ selection, checkout, onStarted, label, className }: 
   const { data: catalog } = useCatalog();
   const purchase = usePurchase({ checkout });
   const priced = catalog ? priceSelection(selection, catalog, format.minorDigits(catalog.currency)) : null;
+  const selectionKey = selection && selectionId(selection);
+  const { reset } = purchase;
+  // An outcome (error, "Redirecting…") belongs to the selection it was for.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: selectionKey is the trigger.
+  useEffect(() => reset(), [selectionKey, reset]);
   const busy = purchase.status === "creating" || purchase.status === "redirecting";
   const inert = busy || !priced;
 
@@ -38,15 +45,11 @@ export function BuyButton({ selection, checkout, onStarted, label, className }: 
     });
   };
 
-  const text =
-    purchase.status === "creating"
-      ? t("buyPreparing")
-      : purchase.status === "redirecting"
-        ? t("buyRedirecting")
-        : priced && catalog
-          ? (label ??
-            t("buy", { credits: credits(priced.credits), price: format.money(priced.price, catalog.currency) }))
-          : t("buyChoose");
+  const text = busy
+    ? t("buyPending")
+    : priced && catalog
+      ? (label ?? t("buy", { credits: credits(priced.credits), price: format.money(priced.price, catalog.currency) }))
+      : t("buyChoose");
 
   return (
     <CkRoot className={cx("ck-buy", className)}>

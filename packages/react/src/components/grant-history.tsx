@@ -5,8 +5,7 @@ import { useGrants } from "../hooks/use-grants.ts";
 import type { MessageKey } from "../messages/en.ts";
 import { CkRoot } from "./ck-root.tsx";
 import { cx } from "./class-names.ts";
-import { ErrorNotice } from "./error-notice.tsx";
-import { Skeleton } from "./skeleton.tsx";
+import { QueryFallback } from "./query-fallback.tsx";
 
 export interface GrantHistoryProps {
   /** Grants per page. Default 10. */
@@ -45,10 +44,8 @@ export function GrantHistory({ pageSize, defaultShowVoided = false, highlightGra
       ) : (
         <GrantTable grants={grants.grants} highlightGrantId={highlightGrantId ?? null} />
       );
-  } else if (grants.isPending) {
-    content = <Skeleton />;
   } else {
-    content = <ErrorNotice error={grants.error} onRetry={() => void grants.refetch()} />;
+    content = <QueryFallback query={grants} />;
   }
 
   return (

@@ -58,6 +58,20 @@ describe("PackPicker", () => {
     expect(await bff.sent.find((r) => r.method === "POST")?.json()).toEqual({ packId: "scale" });
   });
 
+  it("starts a new attempt when the customer picks another pack, even if they come back to the first", async () => {
+    const user = userEvent.setup();
+    const { navigations } = renderWithBff(<TopUpWidget />, { bff });
+    await user.click(await screen.findByRole("button", { name: /^Buy 1,000 credits/ }));
+    await waitFor(() => expect(navigations).toHaveLength(1));
+    await user.click(screen.getByRole("radio", { name: /Growth/ }));
+    await user.click(screen.getByRole("radio", { name: /Starter/ }));
+    await user.click(screen.getByRole("button", { name: /^Buy 1,000 credits/ }));
+    await waitFor(() => expect(navigations).toHaveLength(2));
+    const [first, second] = bff.sent.filter((r) => r.method === "POST").map((r) => r.headers.get("idempotency-key"));
+    expect(second).not.toBe(first);
+    expect(navigations[1]).not.toBe(navigations[0]);
+  });
+
   it("prices a custom amount live and exactly, and explains the rules when it breaks them", async () => {
     const user = userEvent.setup();
     renderWithBff(<TopUpWidget />, { bff });
@@ -113,6 +127,6 @@ describe("PackPicker", () => {
   it("shows a catalog error in the customer's words", async () => {
     bff.signInAs(null);
     renderWithBff(<PackPicker />, { bff });
-    expect(await screen.findByRole("alert")).toHaveTextContent("Your session has ended. Please sign in again.");
+    expect(await screen.findByRole("alert")).toHaveTextContent("Please sign in again.");
   });
 });

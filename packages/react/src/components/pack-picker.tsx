@@ -1,13 +1,13 @@
 import { useId, useState } from "react";
 import { useCreditKit } from "../context.ts";
+import { releaseAttemptUnless } from "../core/attempt-store.ts";
 import { checkCustomAmount } from "../core/custom-amount.ts";
 import { type PackChoice, priceChoice } from "../core/selection.ts";
 import type { Catalog } from "../core/types.ts";
 import { useCatalog } from "../hooks/use-catalog.ts";
 import { CkRoot } from "./ck-root.tsx";
 import { cx } from "./class-names.ts";
-import { ErrorNotice } from "./error-notice.tsx";
-import { Skeleton } from "./skeleton.tsx";
+import { QueryFallback } from "./query-fallback.tsx";
 
 export interface PackPickerProps {
   /** Controlled choice. */
@@ -29,20 +29,27 @@ export function defaultChoice(catalog: Catalog | undefined): PackChoice | null {
  * Tab leaves the group), with a live total announced politely as the choice changes.
  */
 export function PackPicker({ value, defaultValue, onChange, className }: PackPickerProps) {
-  const { t, format, credits } = useCreditKit();
-  const { data: catalog, error, isPending, refetch } = useCatalog();
+  const { t, format, credits, basePath } = useCreditKit();
+  const query = useCatalog();
+  const catalog = query.data;
   const [own, setOwn] = useState<PackChoice | undefined>(defaultValue);
   const id = useId();
   const choice = value !== undefined ? value : (own ?? defaultChoice(catalog));
   const choose = (next: PackChoice) => {
     setOwn(next);
     onChange?.(next);
+    // Picking another pack ends the current attempt: its next Buy is a new purchase with a new key.
+    if (catalog)
+      releaseAttemptUnless(
+        basePath,
+        priceChoice(next, catalog, format.minorDigits(catalog.currency))?.selection ?? null,
+      );
   };
 
   if (!catalog) {
     return (
       <CkRoot className={cx("ck-picker", className)}>
-        {isPending ? <Skeleton /> : <ErrorNotice error={error} onRetry={() => void refetch()} />}
+        <QueryFallback query={query} />
       </CkRoot>
     );
   }
@@ -58,7 +65,6 @@ export function PackPicker({ value, defaultValue, onChange, className }: PackPic
     <CkRoot as="section" className={cx("ck-picker", className)}>
       <fieldset className="ck-packs">
         <legend className="ck-legend">{t("packsLegend")}</legend>
-        {catalog.packs.length === 0 && !rules ? <p className="ck-muted">{t("noPacks")}</p> : null}
         {catalog.packs.map((pack) => (
           <label key={pack.id} className="ck-pack">
             <input

@@ -41,7 +41,7 @@ export function TopUpWidget({ checkout, lowBalanceThreshold, grantsPageSize, tit
     if (checkout === "new-window") setWatching(purchase.purchaseId);
   };
   const settled = (purchase: Purchase) => {
-    if (purchase.status === "paid" && purchase.grant) setNewGrant(purchase.grant.id);
+    setNewGrant(purchase.grant?.id ?? null); // a grant exists only once paid
   };
 
   return (

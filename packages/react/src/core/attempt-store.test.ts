@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { attemptFor, clearAttempt, loadAttempt, newAttemptKey, saveAttempt } from "./attempt-store.ts";
+import {
+  attemptFor,
+  clearAttempt,
+  loadAttempt,
+  newAttemptKey,
+  releaseAttemptUnless,
+  saveAttempt,
+} from "./attempt-store.ts";
 
 afterEach(() => {
   window.sessionStorage.clear();
@@ -49,6 +56,19 @@ describe("attempt keys", () => {
     window.sessionStorage.setItem("creditkit.attempt:/api/topup", "{not json");
     expect(loadAttempt("/api/topup")).toBeNull();
     window.sessionStorage.setItem("creditkit.attempt:/api/topup", JSON.stringify({ key: 5 }));
+    expect(loadAttempt("/api/topup")).toBeNull();
+  });
+});
+
+describe("releaseAttemptUnless", () => {
+  it("keeps the attempt for the same selection and forgets it for another (or none)", () => {
+    const attempt = attemptFor("/api/topup", { packId: "starter" });
+    releaseAttemptUnless("/api/topup", { packId: "starter" });
+    expect(loadAttempt("/api/topup")?.key).toBe(attempt.key);
+    releaseAttemptUnless("/api/topup", { credits: 2500 });
+    expect(loadAttempt("/api/topup")).toBeNull();
+    attemptFor("/api/topup", { packId: "starter" });
+    releaseAttemptUnless("/api/topup", null);
     expect(loadAttempt("/api/topup")).toBeNull();
   });
 });

@@ -64,6 +64,12 @@ export function clearAttempt(basePath: string, purchaseId?: string): void {
   if (!purchaseId || !current?.purchaseId || current.purchaseId === purchaseId) write(storageKey(basePath), null);
 }
 
+/** The customer picked something else: forget an attempt made for another selection. */
+export function releaseAttemptUnless(basePath: string, selection: Selection | null): void {
+  const current = loadAttempt(basePath);
+  if (current && current.selection !== (selection && selectionId(selection))) write(storageKey(basePath), null);
+}
+
 /** The attempt to use for `selection`: the stored one when it is for the same thing, else a fresh one. */
 export function attemptFor(basePath: string, selection: Selection): Attempt {
   const id = selectionId(selection);

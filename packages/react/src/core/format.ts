@@ -29,10 +29,7 @@ export function createFormatter(locale: string, timeZone?: string): Formatter {
   return {
     money: (price, currency) => numberFormat(locale, currency).format(price as Intl.StringNumericLiteral),
     number: (value) => numberFormat(locale).format(value),
-    date: (iso) => {
-      const date = new Date(iso);
-      return Number.isNaN(date.getTime()) ? iso : dates.format(date);
-    },
+    date: (iso) => dates.format(new Date(iso)),
     plural: (count) => plurals.select(count),
     minorDigits: (currency) => numberFormat(locale, currency).resolvedOptions().maximumFractionDigits ?? 2,
   };

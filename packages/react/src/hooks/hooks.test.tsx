@@ -39,7 +39,7 @@ function MerchantPanel() {
         buy scale
       </button>
       <p>purchase: {purchase.status}</p>
-      <p>returned: {returned.status ?? "none"}</p>
+      <p>returned: {returned.purchase?.status ?? "none"}</p>
     </div>
   );
 }

@@ -35,12 +35,13 @@ export function usePurchaseStatus(purchaseId: string | null) {
   const refetch = useRef(query.refetch);
   refetch.current = query.refetch;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new purchase id starts a new polling budget.
-  useEffect(() => {
+  const restart = useCallback(() => {
     startedAt.current = Date.now();
     attempt.current = 0;
     setTimedOut(false);
-  }, [purchaseId]);
+  }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new purchase id starts a new polling budget.
+  useEffect(restart, [purchaseId]);
 
   const lastAnswer = Math.max(query.dataUpdatedAt, query.errorUpdatedAt);
   // biome-ignore lint/correctness/useExhaustiveDependencies: each answer (lastAnswer) schedules the next check.
@@ -62,11 +63,9 @@ export function usePurchaseStatus(purchaseId: string | null) {
   }, [purchaseId, stopped, timedOut, query.isFetching, lastAnswer, polling]);
 
   const checkNow = useCallback(() => {
-    startedAt.current = Date.now();
-    attempt.current = 0;
-    setTimedOut(false);
+    restart();
     void refetch.current();
-  }, []);
+  }, [restart]);
 
   useEffect(() => {
     if (!timedOut) return;
@@ -87,14 +86,12 @@ export function usePurchaseStatus(purchaseId: string | null) {
   return {
     purchaseId,
     purchase: query.data,
-    status,
     isFinal: final,
     /** Polling gave up without a final status; the payment may still be processing. */
     timedOut: timedOut && !final,
     error: query.error,
     /** The error ended the watch (e.g. not_found); transient errors keep polling. */
     isStopped: stopped && !final,
-    isLoading: query.isLoading,
     checkNow,
   };
 }

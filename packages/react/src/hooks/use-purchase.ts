@@ -1,7 +1,7 @@
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useCreditKit } from "../context.ts";
 import { attemptFor, clearAttempt, saveAttempt } from "../core/attempt-store.ts";
-import { CreditKitError } from "../core/errors.ts";
+import type { CreditKitError } from "../core/errors.ts";
 import type { PurchaseCreated, Selection } from "../core/types.ts";
 
 export type CheckoutMode = "redirect" | "new-window";
@@ -55,12 +55,12 @@ export function usePurchase({ checkout = "redirect" }: UsePurchaseOptions = {}) 
             navigate(created.paymentUrl);
           }
           return created;
-        } catch (cause) {
+        } catch (error) {
           popup?.close();
-          const error = cause instanceof CreditKitError ? cause : new CreditKitError("network_error", String(cause), 0);
           // The key is now bound to something else on the server: the next try must use a new one.
-          if (error.code === "idempotency_conflict") clearAttempt(basePath);
-          setState({ status: "error", error });
+          if ((error as CreditKitError).code === "idempotency_conflict") clearAttempt(basePath);
+          // The client only throws CreditKitErrors (network failures included).
+          setState({ status: "error", error: error as CreditKitError });
           return null;
         } finally {
           inFlight.current = null;
@@ -73,6 +73,14 @@ export function usePurchase({ checkout = "redirect" }: UsePurchaseOptions = {}) 
   );
 
   const reset = useCallback(() => setState({ status: "idle" }), []);
+
+  useEffect(() => {
+    // Back from the payment page via the back/forward cache: the page is restored as it was left,
+    // "Redirecting…"; make the button usable again (the attempt key still makes it the same purchase).
+    const onShow = (event: PageTransitionEvent) => event.persisted && reset();
+    window.addEventListener("pageshow", onShow);
+    return () => window.removeEventListener("pageshow", onShow);
+  }, [reset]);
 
   return { ...state, start, reset };
 }

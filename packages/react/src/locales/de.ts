@@ -25,12 +25,10 @@ export const de: Messages = {
   customHint: "Zwischen {min} und {max}, in Schritten von {step}.",
   customBelowMinPrice: "Der Mindestbetrag ist {price}.",
   total: "Gesamt: {price}",
-  noPacks: "Derzeit sind keine Credit-Pakete verfügbar.",
 
   buy: "{credits} für {price} kaufen",
   buyChoose: "Wählen Sie ein Paket",
-  buyPreparing: "Zahlung wird vorbereitet…",
-  buyRedirecting: "Weiterleitung zur Zahlung…",
+  buyPending: "Zahlungsseite wird geöffnet…",
   buyNewWindow: "Schließen Sie die Zahlung für {credits} ({price}) im neuen Fenster ab.",
 
   statusChecking: "Zahlung wird geprüft…",
@@ -69,7 +67,7 @@ export const de: Messages = {
   errorUnavailable: "Der Zahlungsdienst ist vorübergehend nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.",
   errorTimeout: "Der Zahlungsdienst hat zu lange gebraucht. Bitte versuchen Sie es erneut.",
   errorConflict: "Dieser Kauf hat sich während der Verarbeitung geändert. Bitte versuchen Sie es erneut.",
-  errorUnauthenticated: "Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.",
+  errorUnauthenticated: "Bitte melden Sie sich erneut an.",
   errorNotFound: "Dieser Kauf wurde nicht gefunden.",
   errorInvalid: "Dieser Betrag kann nicht gekauft werden. Bitte prüfen Sie ihn.",
   errorBlocked: "Diese Anfrage wurde zu Ihrer Sicherheit blockiert. Bitte laden Sie die Seite neu.",

@@ -22,12 +22,10 @@ export const en = {
   customHint: "Between {min} and {max}, in steps of {step}.",
   customBelowMinPrice: "The minimum purchase is {price}.",
   total: "Total: {price}",
-  noPacks: "No packs available.",
 
   buy: "Buy {credits} for {price}",
   buyChoose: "Choose a pack",
-  buyPreparing: "Preparing checkout…",
-  buyRedirecting: "Redirecting to payment…",
+  buyPending: "Opening the payment page…",
   buyNewWindow: "Finish paying for {credits} ({price}) in the new window.",
 
   statusChecking: "Checking your payment…",
@@ -65,12 +63,12 @@ export const en = {
   errorRateLimited: "Too many attempts. Try again in {seconds} seconds.",
   errorUnavailable: "Payment service unavailable. Please try again.",
   errorTimeout: "The payment service took too long. Please try again.",
-  errorConflict: "This purchase changed meanwhile. Please try again.",
-  errorUnauthenticated: "Your session has ended. Please sign in again.",
+  errorConflict: "This purchase changed. Please try again.",
+  errorUnauthenticated: "Please sign in again.",
   errorNotFound: "We couldn't find this purchase.",
   errorInvalid: "That amount can't be bought.",
   errorBlocked: "The request was blocked. Please reload the page.",
-  errorNetwork: "We couldn't reach the server. Check your connection.",
+  errorNetwork: "Can't reach the server. Check your connection.",
   errorGeneric: "Something went wrong. Please try again.",
 };
 

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { type Bff, invoicesCreated, startBff } from "../test/bff-harness.ts";
@@ -152,12 +152,46 @@ describe("BuyButton", () => {
     expect(purchasePosts()[2]?.headers.get("idempotency-key")).not.toBe(stored.key);
   });
 
+  it("is usable again when the page comes back from the back/forward cache", async () => {
+    const { navigations } = renderWithBff(<BuyButton selection={{ packId: "starter" }} />, { bff });
+    await userEvent.click(await screen.findByRole("button", { name: /^Buy/ }));
+    await waitFor(() => expect(navigations).toHaveLength(1));
+    expect(screen.getByRole("button")).toHaveTextContent("Opening the payment page…");
+    act(() => {
+      window.dispatchEvent(new PageTransitionEvent("pageshow", { persisted: true }));
+    });
+    const button = screen.getByRole("button", { name: "Buy 1,000 credits for $10.00" });
+    expect(button).not.toHaveAttribute("aria-disabled");
+    await userEvent.click(button);
+    await waitFor(() => expect(navigations).toHaveLength(2));
+    expect(navigations[1]).toBe(navigations[0]); // still the same purchase
+  });
+
   it("stays inert without a selection", async () => {
     renderWithBff(<BuyButton selection={null} />, { bff });
     const button = await screen.findByRole("button", { name: "Choose a pack" });
     expect(button).toHaveAttribute("aria-disabled", "true");
     await userEvent.click(button);
     expect(purchasePosts()).toHaveLength(0);
+  });
+});
+
+describe("a stale attempt", () => {
+  let old: Bff;
+  beforeAll(async () => {
+    // An emulator whose clock is two days behind: every payment session it opens has already lapsed
+    // by the browser's clock, like an attempt left in sessionStorage for days.
+    old = await startBff({ now: new Date(Date.now() - 2 * 86_400_000).toISOString() });
+  });
+  afterAll(() => old.close());
+
+  it("is replaced by a new one when the BFF replays a purchase whose payment session has expired", async () => {
+    const { navigations } = renderWithBff(<BuyButton selection={{ packId: "starter" }} />, { bff: old });
+    await userEvent.click(await screen.findByRole("button", { name: /^Buy/ }));
+    await waitFor(() => expect(navigations).toHaveLength(1));
+    const keys = old.sent.filter((r) => r.method === "POST").map((r) => r.headers.get("idempotency-key"));
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).not.toBe(keys[0]);
   });
 });
 

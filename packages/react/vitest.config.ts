@@ -8,5 +8,9 @@ export default defineProject({
     environment: "jsdom",
     include: ["src/**/*.test.{ts,tsx}"],
     setupFiles: ["src/test/setup.ts"],
+    // Files share a worker's environment instead of building a jsdom per file (~12 s instead of ~30 s
+    // on two cores). Safe because every test cleans up after itself: setup.ts unmounts, clears
+    // sessionStorage and the URL; each file closes the emulator it started.
+    isolate: false,
   },
 });

@@ -9,8 +9,10 @@ import {
 } from "./attempt-store.ts";
 
 afterEach(() => {
-  window.sessionStorage.clear();
   vi.restoreAllMocks();
+  // Also empties the in-memory fallback, which outlives this file when workers are shared.
+  clearAttempt("/api/topup");
+  clearAttempt("/other");
 });
 
 describe("attempt keys", () => {

@@ -1,12 +1,18 @@
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getRuntime } from "../lib/runtime.ts";
 import { SESSION_COOKIE, verifySession } from "../lib/session.ts";
 import { DashboardWidget } from "./dashboard-widget.tsx";
 import { SignOutButton } from "./sign-out-button.tsx";
 
-/** The signed-in customer's billing page on the demo merchant's dashboard. */
-export default async function DashboardPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/**
+ * The signed-in customer's billing page. `?lang=de` and `?checkout=new-window` let the demo show
+ * the German dictionary and the new-window checkout without a settings screen.
+ */
+export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
   const { env, directory } = await getRuntime();
   const externalId = verifySession((await cookies()).get(SESSION_COOKIE)?.value, env.sessionSecret);
   if (!externalId) redirect("/signin");
@@ -31,7 +37,11 @@ export default async function DashboardPage() {
       <main className="main">
         <h1>Billing</h1>
         <p className="lede">Your credit balance, top-ups and credit history.</p>
-        <DashboardWidget />
+        <DashboardWidget
+          cookie={(await headers()).get("cookie") ?? ""}
+          lang={params.lang === "de" ? "de" : "en"}
+          checkout={params.checkout === "new-window" ? "new-window" : "redirect"}
+        />
       </main>
     </>
   );

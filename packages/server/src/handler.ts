@@ -5,7 +5,7 @@ import { ApiError } from "./http/api-error.ts";
 import { readBodyText, readJsonBody } from "./http/read-body.ts";
 import { errorResponse, internalErrorResponse } from "./http/respond.ts";
 import { assertJsonContentType, assertSameOrigin, isStateChanging } from "./http/same-origin-guard.ts";
-import { parseOrThrow } from "./http/zod-issues.ts";
+import { parseOrThrow, segment } from "./http/zod-issues.ts";
 import { resolveCustomerOrThrow } from "./resolve-customer.ts";
 import { type AnyRoute, matchRoute, type RouteContext } from "./router.ts";
 import { buildRoutes } from "./routes.ts";
@@ -84,17 +84,22 @@ function relativePath(pathname: string, basePath: string): string {
   throw new ApiError("not_found", "There is nothing here.");
 }
 
-/** Query parameters as an object; a repeated parameter is ambiguous and refused. */
+/**
+ * Query parameters as an object; a repeated parameter is ambiguous and refused. Each is defined
+ * as an own property: a plain assignment of "__proto__" would hit the prototype setter and vanish,
+ * so the strict schema could not refuse it.
+ */
 function queryObject(url: URL): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of url.searchParams) {
     if (Object.hasOwn(out, key)) {
-      throw new ApiError("validation_failed", `The request is invalid: ${key}: must be given once.`, {
-        field: key,
-        issues: [{ field: key, message: "must be given once" }],
+      const field = segment(key);
+      throw new ApiError("validation_failed", `The request is invalid: ${field}: must be given once.`, {
+        field,
+        issues: [{ field, message: "must be given once" }],
       });
     }
-    out[key] = value;
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

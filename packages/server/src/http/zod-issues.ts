@@ -8,14 +8,19 @@ import { type ApiError, type FieldIssue, validationError } from "./api-error.ts"
 export function issuesOf(error: z.ZodError, prefix: string[] = []): FieldIssue[] {
   const out: FieldIssue[] = [];
   for (const issue of error.issues) {
-    const path = [...prefix, ...issue.path.map(String)];
+    const path = [...prefix, ...issue.path.map(String)].map(segment);
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) out.push({ field: [...path, key].join("."), message: "is not allowed" });
+      for (const key of issue.keys) out.push({ field: [...path, segment(key)].join("."), message: "is not allowed" });
       continue;
     }
     out.push({ field: path.length > 0 ? path.join(".") : "(body)", message: issue.message });
   }
   return out;
+}
+
+/** An empty key is shown as "" so that a field name is never the empty string. */
+export function segment(name: string): string {
+  return name === "" ? '""' : name;
 }
 
 /** Parses `input` or throws a 400 naming every bad field. */

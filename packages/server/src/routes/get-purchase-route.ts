@@ -18,7 +18,7 @@ const MAX_GRANT_PAGES = 5;
  */
 export async function getPurchase(ctx: Ctx): Promise<Response> {
   const { config } = ctx;
-  const record = await config.store.getPurchase(ctx.params.purchaseId);
+  let record = await config.store.getPurchase(ctx.params.purchaseId);
   if (!record || record.customerId !== ctx.customer!.customerId) {
     throw new ApiError("not_found", "There is no such purchase.");
   }
@@ -26,7 +26,18 @@ export async function getPurchase(ctx: Ctx): Promise<Response> {
   // Settled (by a webhook or an earlier poll): paid is final, only the grant is re-read.
   if (record.settledGrantId) {
     const grant = await config.client.grants.get(record.entitlementId, record.settledGrantId);
-    return respond(ctx, record, "paid", record.paidAt ?? grant.createdAt, grant, null);
+    // A webhook names the grant; it is credited only if it carries this purchase's key. Otherwise
+    // (a misrouted or wrong event) the settlement is dropped and the invoice decides, as unsettled.
+    if (grant.idempotencyKey === record.upstreamKey) {
+      return respond(ctx, record, "paid", record.paidAt ?? grant.createdAt, grant, null);
+    }
+    config.logger.error("a settled purchase names a grant that is not its own; checking the invoice", {
+      purchaseId: record.purchaseId,
+      grantId: record.settledGrantId,
+    });
+    const { settledGrantId: _grant, paidAt: _paidAt, ...unsettled } = record;
+    record = unsettled;
+    await config.store.putPurchase(record, remainingTtl(config, record));
   }
 
   const invoice = await config.client.invoices.get(record.invoiceId);

@@ -26,9 +26,16 @@ export class TestRedisServer {
 
   /** Starts a server on a free port and resolves once it answers PING. */
   static async start(binary = process.env.REDIS_SERVER_BIN ?? "redis-server"): Promise<TestRedisServer> {
-    const server = new TestRedisServer(await freePort(), binary);
-    await server.restart();
-    return server;
+    // Another test file may take the free port between our probe and redis binding it: try again.
+    for (let attempt = 1; ; attempt++) {
+      const server = new TestRedisServer(await freePort(), binary);
+      try {
+        await server.restart();
+        return server;
+      } catch (error) {
+        if (attempt >= 3 || !/Address already in use/i.test(String(error))) throw error;
+      }
+    }
   }
 
   /** (Re)starts the server on its port. */

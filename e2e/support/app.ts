@@ -7,8 +7,10 @@ const BFF = join(import.meta.dirname, "..", "..", "apps", "bff");
 
 export interface RunningApp {
   url: string;
-  /** Everything the app printed, to check that the secret key never reaches a log line. */
+  /** Everything the app printed, to check that no secret reaches a log line. */
   output(): string;
+  /** The app's SESSION_SECRET (generated per run), watched for leaks like the Paygentic key. */
+  sessionSecret: string;
   stop(): Promise<void>;
 }
 
@@ -28,6 +30,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     throw new Error("apps/bff has no production build: run pnpm build first (npm test does)");
   }
   const url = `http://127.0.0.1:${options.port}`;
+  const sessionSecret = randomBytes(32).toString("hex");
   const child: ChildProcess = spawn(
     join(BFF, "node_modules", ".bin", "next"),
     ["start", "-H", "127.0.0.1", "-p", String(options.port)],
@@ -43,7 +46,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         PAYGENTIC_WEBHOOK_SECRET: options.webhookSecret,
         CREDITKIT_PUBLIC_URL: url,
         PAYMENT_HOSTS: new URL(options.emulatorUrl).origin,
-        SESSION_SECRET: randomBytes(32).toString("hex"),
+        SESSION_SECRET: sessionSecret,
       },
       stdio: ["ignore", "pipe", "pipe"],
     },
@@ -75,6 +78,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   return {
     url,
     output: () => output,
+    sessionSecret,
     async stop() {
       if (child.exitCode === null) child.kill("SIGTERM");
       const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);

@@ -1,18 +1,29 @@
 import { test as emulatorTest } from "@creditkit/emulator/playwright";
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { type RunningApp, startApp } from "./app.ts";
 import { freePort } from "./ports.ts";
+import { SecretWatch } from "./secret-watch.ts";
 
 /**
  * Our suite on top of the merchant-facing `@creditkit/emulator/playwright` fixture (so that
  * helper stays working): one emulator and one `next start` of the production build per worker,
  * wired together the way the root `pnpm start` wires them, webhooks included.
+ *
+ * The app lives as long as the worker, and so does its in-memory store. Its purchase rate limit
+ * (10 new purchases per customer per minute) therefore spans tests: each spec file says which
+ * demo customer it buys as and how many purchases it starts, and the shared app's budget is
+ * kept under 10 per customer (see e2e/README.md).
  */
 export const test = emulatorTest.extend<
-  { signIn: (externalId?: string) => Promise<void>; keyWatch: undefined },
-  { appPort: number; settleDelayMs: number; app: RunningApp }
+  { signIn: (externalId?: string) => Promise<void>; keyWatch: undefined; pageErrors: undefined },
+  { appPort: number; settleDelayMs: number; appInstance: string; app: RunningApp }
 >({
   settleDelayMs: [0, { scope: "worker", option: true }],
+  /**
+   * A file that starts many purchase attempts (each counts against the app's rate limit) sets
+   * its own name here: a different value means a different worker, so its own emulator and app.
+   */
+  appInstance: ["shared", { scope: "worker", option: true }],
   appPort: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring
     async ({}, use) => use(await freePort()),
@@ -24,7 +35,8 @@ export const test = emulatorTest.extend<
     { scope: "worker" },
   ],
   app: [
-    async ({ appPort, emulator }, use) => {
+    async ({ appPort, emulator, appInstance }, use) => {
+      void appInstance; // only its value matters: Playwright gives each distinct value its own worker
       const app = await startApp({
         port: appPort,
         emulatorUrl: emulator.url,
@@ -36,39 +48,90 @@ export const test = emulatorTest.extend<
       } finally {
         await app.stop();
       }
-      if (app.output().includes(emulator.apiKey)) throw new Error("the secret key reached the app's log");
+      // Whatever the app printed after the last test (shutdown included) is checked here.
+      const watch = new SecretWatch(secretsOf(emulator, app));
+      watch.check("the app's log", app.output());
+      const { leaks } = await watch.settle();
+      if (leaks.length > 0) throw new Error(`a secret reached the app's log:\n${leaks.join("\n")}`);
     },
     { scope: "worker" },
   ],
   baseURL: async ({ app }, use) => use(app.url),
-  /** Every test: a clean emulator, and no response body, page or console line with the key. */
+  /**
+   * Every test: a clean emulator; then no secret (the Paygentic key, the webhook signing secret,
+   * the session secret) in any response the browser received (headers and body, popups and the
+   * hosted page included), any console message, the final HTML of any open page, or anything
+   * the app logged during the test.
+   */
   keyWatch: [
-    async ({ page, emulator }, use) => {
+    async ({ context, emulator, app }, use) => {
       await emulator.reset();
-      const leaks: string[] = [];
-      page.on("console", (msg) => {
-        if (msg.text().includes(emulator.apiKey)) leaks.push(`console: ${msg.text()}`);
-      });
-      page.on("response", async (res) => {
-        const body = await res.body().catch(() => Buffer.alloc(0));
-        if (body.includes(emulator.apiKey) || JSON.stringify(res.headers()).includes(emulator.apiKey)) {
-          leaks.push(`response: ${res.url()}`);
-        }
+      const watch = new SecretWatch(secretsOf(emulator, app));
+      const logFrom = app.output().length;
+      context.on("console", (msg) => watch.check(`console ${msg.type()} on ${msg.page()?.url()}`, msg.text()));
+      context.on("response", (res) => {
+        const where = `response ${res.status()} ${res.url()}`;
+        watch.check(`${where} (headers)`, JSON.stringify(res.headers()));
+        watch.checkLater(where, () => res.body());
       });
       await use(undefined);
-      if (leaks.length > 0) throw new Error(`the secret key reached the browser:\n${leaks.join("\n")}`);
+      for (const page of context.pages()) {
+        if (!page.isClosed()) watch.check(`HTML of ${page.url()}`, await page.content().catch(() => ""));
+      }
+      watch.check("the app's log", app.output().slice(logFrom));
+      const { leaks } = await watch.settle();
+      if (leaks.length > 0) throw new Error(`a secret reached the browser or the log:\n${leaks.join("\n")}`);
     },
     { auto: true },
   ],
-  signIn: async ({ page }, use) => {
-    await use(async (externalId = "acme-alice") => signIn(page, externalId));
+  /** An uncaught exception in any page of the test (a crash, a failed hydration) fails it. */
+  pageErrors: [
+    async ({ context }, use) => {
+      const errors: string[] = [];
+      const watchPage = (page: Page) => page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+      context.pages().forEach(watchPage);
+      context.on("page", watchPage);
+      await use(undefined);
+      if (errors.length > 0) throw new Error(`uncaught errors in the page:\n${errors.join("\n")}`);
+    },
+    { auto: true },
+  ],
+  signIn: async ({ page, emulator }, use) => {
+    await use(async (externalId = "acme-alice") => {
+      await signIn(page, externalId);
+      await untilBffAgrees(page, () => emulator.balance(externalId));
+    });
   },
 });
 
+function secretsOf(emulator: { apiKey: string; webhookSecret: string }, app: RunningApp) {
+  return {
+    "the Paygentic secret key": emulator.apiKey,
+    "the webhook signing secret": emulator.webhookSecret,
+    "the session secret": app.sessionSecret,
+  };
+}
+
+/** Signs in on /signin as a demo customer ("acme-alice" → "Sign in as Alice …"). */
 async function signIn(page: Page, externalId: string) {
   await page.goto("/signin");
-  await page.getByRole("button", { name: new RegExp(externalId.replace("acme-", ""), "i") }).click();
+  await page.getByRole("button", { name: new RegExp(`Sign in as ${externalId.replace("acme-", "")}`, "i") }).click();
   await page.waitForURL((url) => url.pathname === "/");
+}
+
+/**
+ * The emulator was just reset to its seed, but the app keeps each customer's entitlement for 2 s
+ * (its `entitlementCacheMs`), so right after a test that changed this customer's balance the
+ * BFF can still answer the old figure: a rewound upstream is something only tests do. Polls the
+ * BFF until it agrees with the emulator (at once, unless the previous test just used this
+ * customer), and reloads the dashboard if it was rendered from the stale figure.
+ */
+async function untilBffAgrees(page: Page, truth: () => Promise<number>) {
+  const expected = await truth();
+  const bffBalance = async () => (await (await page.request.get("/api/topup/balance")).json()).balance;
+  await expect.poll(bffBalance, { message: "the BFF's balance catches up with the emulator's" }).toBe(expected);
+  const shown = ((await page.locator(".ck-balance-value").textContent()) ?? "").replace(/[^\d]/g, "");
+  if (Number(shown) !== expected) await page.reload();
 }
 
 export { expect } from "@playwright/test";

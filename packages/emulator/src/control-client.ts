@@ -1,3 +1,4 @@
+import { Invoice } from "@creditkit/paygentic";
 import type { SeedInfo } from "./emulator-core.ts";
 
 /** One API request as the emulator recorded it (`GET /__emulator/requests`). */
@@ -9,6 +10,22 @@ export interface RecordedRequest {
   /** 0 when the connection was reset by a fault. */
   status: number;
   at: string;
+}
+
+/** The body of a `POST /v1/entitlements/{id}/grants/purchase`, as the merchant's backend sent it. */
+export interface PurchaseRequestBody {
+  amount: number;
+  price: string;
+  idempotencyKey: string;
+  successUrl?: string;
+  cancelUrl?: string;
+  [field: string]: unknown;
+}
+
+/** A recorded purchase request: which entitlement, and what was asked for. */
+export interface RecordedPurchase extends RecordedRequest {
+  entitlementId: string;
+  body: PurchaseRequestBody;
 }
 
 export interface FaultSpec {
@@ -31,17 +48,20 @@ export interface PaymentSessionOutcome {
   redirectUrl: string | null;
 }
 
+const PURCHASE_PATH = /^\/v1\/entitlements\/([^/]+)\/grants\/purchase$/;
+
 /**
  * A typed client for the emulator's `/__emulator/` control routes, usable from any test runner.
- * The Playwright fixture in ./playwright.ts is built on it.
+ * The Playwright fixture in ./playwright.ts is built on it. Every method is a plain function
+ * (no `this`), so destructuring (`const { pay, reset } = emulator`) works.
  */
 export function createEmulatorControl(baseUrl: string) {
   const url = baseUrl.replace(/\/+$/, "");
 
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
     const res = await fetch(`${url}${path}`, {
       method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
+      headers: body === undefined ? headers : { "content-type": "application/json", ...headers },
       body: body === undefined ? null : JSON.stringify(body),
     });
     const text = await res.text();
@@ -49,41 +69,85 @@ export function createEmulatorControl(baseUrl: string) {
     return (text ? JSON.parse(text) : null) as T;
   }
 
+  const seed = () => call<SeedInfo>("GET", "/__emulator/seed");
+
+  /** Every API request received since the last reset, oldest first; optionally filtered. */
+  async function requests(filter: { method?: string; path?: string | RegExp } = {}): Promise<RecordedRequest[]> {
+    const all = await call<RecordedRequest[]>("GET", "/__emulator/requests");
+    return all.filter(
+      (r) =>
+        (filter.method === undefined || r.method === filter.method.toUpperCase()) &&
+        (filter.path === undefined ||
+          (typeof filter.path === "string" ? r.path.startsWith(filter.path) : filter.path.test(r.path))),
+    );
+  }
+
+  /**
+   * Invoices created so far: one per successful purchase request with an idempotency key not seen
+   * before on that entitlement (a replay of the same key is the same invoice). Oldest first.
+   */
+  async function purchases(): Promise<RecordedPurchase[]> {
+    const seen = new Set<string>();
+    const created: RecordedPurchase[] = [];
+    for (const r of await requests({ method: "POST", path: PURCHASE_PATH })) {
+      const entitlementId = decodeURIComponent(PURCHASE_PATH.exec(r.path)?.[1] ?? "");
+      const body = r.body as PurchaseRequestBody | null;
+      const key = JSON.stringify([entitlementId, body?.idempotencyKey]);
+      if (r.status !== 201 || !body || seen.has(key)) continue;
+      seen.add(key);
+      created.push({ ...r, entitlementId, body });
+    }
+    return created;
+  }
+
+  const setClock = (now: string) => call<{ now: string }>("POST", "/__emulator/clock", { now });
+  const advanceClock = (advanceBy: string) => call<{ now: string }>("POST", "/__emulator/clock", { advanceBy });
+
   return {
     url,
-    seed: () => call<SeedInfo>("GET", "/__emulator/seed"),
+    seed,
     reset: () => call<{ reset: true; now: string }>("POST", "/__emulator/reset"),
-    /** Every API request received since the last reset, oldest first; optionally filtered. */
-    async requests(filter: { method?: string; path?: string | RegExp } = {}): Promise<RecordedRequest[]> {
-      const all = await call<RecordedRequest[]>("GET", "/__emulator/requests");
-      return all.filter(
-        (r) =>
-          (filter.method === undefined || r.method === filter.method.toUpperCase()) &&
-          (filter.path === undefined ||
-            (typeof filter.path === "string" ? r.path.startsWith(filter.path) : filter.path.test(r.path))),
-      );
-    },
-    /** Invoices created so far: one per successful, non-replayed purchase request. */
-    async purchases(): Promise<RecordedRequest[]> {
-      const posts = await this.requests({ method: "POST", path: /\/grants\/purchase$/ });
-      const seen = new Set<string>();
-      return posts.filter((r) => {
-        const key = JSON.stringify([r.path, (r.body as { idempotencyKey?: string } | null)?.idempotencyKey]);
-        if (r.status !== 201 || seen.has(key)) return false;
-        seen.add(key);
-        return true;
+    requests,
+    purchases,
+    /**
+     * An invoice as Paygentic's API answers it (`GET /v2/invoices/{id}` with the seeded key):
+     * status, `grandTotal`, `currency`, `paidAt`, and the emulator's `metadata` (grantAmount,
+     * idempotencyKey, paymentSessionId, transitions…). Checked with the shared schema.
+     */
+    async invoice(invoiceId: string): Promise<Invoice> {
+      const { apiKey } = await seed();
+      const raw = await call<unknown>("GET", `/v2/invoices/${encodeURIComponent(invoiceId)}`, undefined, {
+        authorization: `Bearer ${apiKey}`,
       });
+      return Invoice.parse(raw);
     },
-    advanceClock: (advanceBy: string) => call<{ now: string }>("POST", "/__emulator/clock", { advanceBy }),
-    setClock: (now: string) => call<{ now: string }>("POST", "/__emulator/clock", { now }),
+    /**
+     * A seeded customer's live credit balance at Paygentic (`GET /v1/entitlements/{id}` with the
+     * seeded key), by external id (`"acme-alice"`), customer id or entitlement id.
+     */
+    async balance(customer: string): Promise<number> {
+      const info = await seed();
+      const found = info.customers.find((c) => [c.externalId, c.customerId, c.entitlementId].includes(customer));
+      if (!found) throw new Error(`no seeded customer or entitlement "${customer}"`);
+      const detail = await call<{ balance?: unknown }>(
+        "GET",
+        `/v1/entitlements/${encodeURIComponent(found.entitlementId)}`,
+        undefined,
+        { authorization: `Bearer ${info.apiKey}` },
+      );
+      if (typeof detail.balance !== "number") throw new Error(`entitlement ${found.entitlementId} has no balance`);
+      return detail.balance;
+    },
+    advanceClock,
+    setClock,
     /**
      * Expires a payment session by moving the clock just past its expiry: give the purchase
      * (anything with `expiresAt`, such as the BFF's purchase answer) or omit it to move past the
      * default 24 h.
      */
     expire(purchase?: { expiresAt: string }) {
-      if (!purchase) return this.advanceClock("PT24H1M");
-      return this.setClock(new Date(Date.parse(purchase.expiresAt) + 1_000).toISOString());
+      if (!purchase) return advanceClock("PT24H1M");
+      return setClock(new Date(Date.parse(purchase.expiresAt) + 1_000).toISOString());
     },
     fault: (spec: FaultSpec) => call<{ id: string }>("POST", "/__emulator/faults", spec),
     clearFaults: () => call<unknown>("DELETE", "/__emulator/faults"),

@@ -18,37 +18,65 @@ export interface PlaywrightEmulator extends EmulatorControl {
   apiKey: string;
   webhookSecret: string;
   seedInfo: SeedInfo;
-  /** On the hosted payment page: press Pay and wait to leave it (or for the iframe to report). */
+  /** On the hosted payment page: press Pay and wait to leave it (for the success URL). */
   pay(page: Page): Promise<void>;
   /** On the hosted payment page: simulate a declined card; the page stays, showing the error. */
   decline(page: Page): Promise<void>;
-  /** On the hosted payment page: cancel and return to the merchant's cancel URL. */
+  /** On the hosted payment page: cancel and wait to leave it (for the cancel URL). */
   cancel(page: Page): Promise<void>;
+  /** On the hosted payment page: which payment session and invoice it shows. */
+  hostedPage(page: Page): Promise<HostedPage>;
+}
+
+export interface HostedPage {
+  paymentSessionId: string;
+  invoiceId: string;
 }
 
 export const PAY_BUTTON = /^Pay\b/;
 export const DECLINE_BUTTON = "Simulate a declined card";
 export const CANCEL_BUTTON = "Cancel and return";
+const HOSTED_PAGE = /\/portal\/pay\/[^/?#]+$/;
 
+/** The hosted page's moves for any Playwright page, without the fixture (e.g. in a popup). */
 export function hostedPageActions(page: Page) {
-  const onHostedPage = () => expect(page).toHaveURL(/\/portal\/pay\//);
+  const onHostedPage = () =>
+    expect(page, "expected to be on the emulator's hosted payment page").toHaveURL(HOSTED_PAGE);
+
+  /**
+   * Presses a button (each is a form POST answered with 303) and waits for where the 303 leads:
+   * the merchant's success or cancel URL, or back to this page when there is none.
+   */
+  async function submit(action: "pay" | "cancel", name: string | RegExp) {
+    await onHostedPage();
+    const from = page.url();
+    const answered = page.waitForResponse(
+      (r) => r.request().method() === "POST" && new URL(r.url()).pathname.endsWith(`/${action}`),
+    );
+    await page.getByRole("button", { name }).click();
+    const location = (await answered).headers().location;
+    const target = location ? new URL(location, from).href : from;
+    if (target === from) await page.waitForLoadState("load");
+    else await page.waitForURL((url) => url.href !== from);
+  }
+
   return {
-    async pay() {
-      await onHostedPage();
-      const from = page.url();
-      await page.getByRole("button", { name: PAY_BUTTON }).click();
-      await page.waitForURL((url) => url.toString() !== from);
-    },
+    pay: () => submit("pay", PAY_BUTTON),
+    cancel: () => submit("cancel", CANCEL_BUTTON),
     async decline() {
       await onHostedPage();
       await page.getByRole("button", { name: DECLINE_BUTTON }).click();
-      await expect(page.getByRole("alert")).toBeVisible();
+      await expect(page.getByRole("alert")).toHaveText(/declined/i);
     },
-    async cancel() {
+    async details(): Promise<HostedPage> {
       await onHostedPage();
-      const from = page.url();
-      await page.getByRole("button", { name: CANCEL_BUTTON }).click();
-      await page.waitForURL((url) => url.toString() !== from);
+      const main = page.locator("main[data-session]");
+      const [paymentSessionId, invoiceId] = await Promise.all([
+        main.getAttribute("data-session"),
+        main.getAttribute("data-invoice"),
+      ]);
+      if (!paymentSessionId || !invoiceId) throw new Error(`the hosted page at ${page.url()} names no session`);
+      return { paymentSessionId, invoiceId };
     },
   };
 }
@@ -70,6 +98,7 @@ export const test = base.extend<
         pay: (page) => hostedPageActions(page).pay(),
         decline: (page) => hostedPageActions(page).decline(),
         cancel: (page) => hostedPageActions(page).cancel(),
+        hostedPage: (page) => hostedPageActions(page).details(),
       };
       try {
         await use(fixture);

@@ -1,9 +1,10 @@
+import { expectAccessible } from "../support/a11y.ts";
 import { creditsText, Dashboard } from "../support/dashboard.ts";
 import { expect, test } from "../support/fixtures.ts";
 import { type BffPurchase, bffGet, onlyPurchase, purchaseGrants, sentPurchases } from "../support/purchases.ts";
 import { snap } from "../support/screens.ts";
 
-// Customer: Bob (1 + 2 + 1 purchases).
+// Customer: Bob (1 + 2 + 1 + 1 purchases).
 
 test("Cancel on the hosted page: cancelled, nothing credited", async ({ page, signIn, emulator }) => {
   await signIn("acme-bob");
@@ -86,4 +87,45 @@ test("Decline, then Pay: credited exactly once", async ({ page, signIn, emulator
   expect(invoice.status).toBe("PAID");
   const transitions = ((invoice.metadata?.transitions ?? []) as Array<{ status: string }>).map((t) => t.status);
   expect(transitions).toEqual(["ISSUED", "PAYMENT_FAILED", "PAID"]);
+});
+
+test("no answer for a minute: still processing, and Continue payment resumes the same payment page", async ({
+  page,
+  signIn,
+  emulator,
+}) => {
+  await signIn("acme-bob");
+  const dashboard = new Dashboard(page);
+  const before = await dashboard.balance();
+  await dashboard.buy();
+  const { paymentSessionId } = await emulator.hostedPage(page);
+  const purchase = await onlyPurchase(emulator);
+
+  // Back at the merchant without paying, on a browser clock the test moves: the widget polls for
+  // its one-minute budget, then says the payment is still processing.
+  await page.clock.install();
+  await page.goto(purchase.successUrl);
+  await expect(dashboard.outcomeMessage).toHaveText(/^Payment for 1,000 credits \(\$10\.00\) in progress/);
+  const stillProcessing = "Your payment is still processing. We'll check again when you return to this tab.";
+  await expect
+    .poll(
+      async () => {
+        await page.clock.runFor(6_000);
+        return dashboard.outcomeMessage.textContent();
+      },
+      { timeout: 30_000, intervals: [100] },
+    )
+    .toBe(stillProcessing);
+  await expect(dashboard.outcome.getByRole("button", { name: "Check again" })).toBeVisible();
+  await snap(page, "1-still-processing");
+  await expectAccessible(page, "dashboard still processing");
+
+  await page.clock.resume();
+  await dashboard.outcome.getByRole("button", { name: "Continue payment" }).click();
+  await expect(page).toHaveURL(/\/portal\/pay\//);
+  expect((await emulator.hostedPage(page)).paymentSessionId).toBe(paymentSessionId);
+  await emulator.pay(page);
+  await expect(dashboard.outcomeMessage).toHaveText("1,000 credits added to your balance.");
+  await expect(dashboard.balanceValue).toHaveText(creditsText(before + 1000));
+  await onlyPurchase(emulator);
 });

@@ -4,7 +4,8 @@ import { expect, test } from "../support/fixtures.ts";
 import { expectNoHorizontalOverflow } from "../support/layout.ts";
 import { snap } from "../support/screens.ts";
 
-// Customer: Carol (1 purchase per color scheme): the low-balance notice makes her page the longest.
+// Customers: Carol (1 purchase per color scheme; the low-balance notice makes her page the longest),
+// and Alice for the dark desktop page (no purchase).
 // A phone-sized viewport (360 × 740) in the light and the dark scheme: nothing scrolls sideways,
 // and the dark scheme passes axe too (its contrast is the part most likely to break).
 

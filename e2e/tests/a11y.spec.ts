@@ -23,10 +23,20 @@ test("idle with the low-balance notice, opening the payment page, the hosted pag
   await expect(page.getByText("Your balance is running low.")).toBeVisible();
   await expectAccessible(page, "dashboard idle, low balance");
 
-  await emulator.fault({ method: "POST", path: "/v1/entitlements/*/grants/purchase", delayMs: 1500, times: 1 });
+  // Hold the purchase request in the browser (not answered for it, only delayed) so the
+  // "Opening the payment page…" state stays put while axe looks at it.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route("**/api/topup/purchases", async (route) => {
+    await released;
+    await route.continue();
+  });
   await dashboard.buyButton().click();
   await expect(page.getByRole("button", { name: "Opening the payment page…" })).toBeVisible();
   await expectAccessible(page, "dashboard opening the payment page");
+  release();
 
   await expect(page).toHaveURL(/\/portal\/pay\//);
   await expectAccessible(page, "hosted page open");

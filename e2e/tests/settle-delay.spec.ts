@@ -4,9 +4,10 @@ import { type BffPurchase, bffGet, onlyPurchase, purchaseGrants } from "../suppo
 import { snap } from "../support/screens.ts";
 
 // Customer: Alice (1 purchase). This file runs in its own worker: its emulator settles a paid
-// invoice only 2.5 s after Pay (the redirect is immediate), like a card that takes a moment.
-// Long enough that the dashboard is reliably back before the grant exists, even on a busy CI box.
-test.use({ settleDelayMs: 2500 });
+// invoice only 3 s after Pay (the redirect is immediate), like a card that takes a moment.
+// Long enough that the dashboard is reliably back (it takes well under a second here) before the
+// grant exists, even on a busy CI machine.
+test.use({ settleDelayMs: 3000 });
 
 test("paid but not yet settled: pending on return, then credited once the grant lands", async ({
   page,

@@ -80,11 +80,7 @@ test("the voided switch shows voided grants, and hides them again", async ({ pag
 });
 
 test("turning the voided switch off again goes back to the first page", async ({ page, signIn }) => {
-  // KNOWN BUG (reported, packages/react/src/hooks/use-grants.ts): the page number is kept per
-  // filter in one state slot that a filter change does not overwrite, so switching back to the
-  // old filter brings back the page it was on before (here page 2) instead of the first page.
-  // Expected to fail until that is fixed; Playwright then reports it as passing unexpectedly.
-  test.fail();
+  // Regression: the page used to be kept per filter, so switching back brought back page 2.
   await signIn("acme-alice");
   const dashboard = new Dashboard(page);
   await page.getByRole("button", { name: "Next" }).click();

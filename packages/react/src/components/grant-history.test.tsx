@@ -78,6 +78,20 @@ describe("GrantHistory", () => {
     expect(bff.sent.at(-1)?.url).toContain("includeVoided=true");
   });
 
+  it("regression: switching voided off again returns to the first page, not the page it left", async () => {
+    const user = userEvent.setup();
+    renderWithBff(<GrantHistory pageSize={5} />, { bff });
+    await screen.findByRole("table");
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    await screen.findByText(/^Page 2 of/);
+    const toggle = screen.getByRole("switch", { name: "Show voided" });
+    await user.click(toggle);
+    await screen.findByText(/^Page 1 of/);
+    await user.click(toggle);
+    await screen.findByText(/^Page 1 of/);
+    expect(bff.sent.at(-1)?.url).toContain("offset=0");
+  });
+
   it("shows an error in words with Retry, then the grants", async () => {
     await bff.control("POST", "/__emulator/faults", { method: "GET", path: "/v1/entitlements/*/grants", status: 503 });
     renderWithBff(<GrantHistory />, { bff });

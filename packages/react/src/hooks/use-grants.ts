@@ -21,6 +21,10 @@ export function useGrants({ pageSize = DEFAULT_GRANTS_PAGE_SIZE, includeVoided =
   const { basePath, client, retry } = useCreditKit();
   const filter = `${pageSize}|${includeVoided}`;
   const [state, setState] = useState({ filter, page: 0 });
+  // A new filter starts on the first page, and the old page is forgotten: adjusting state during
+  // render (React's pattern for "reset when a prop changes") rather than deriving it, so that
+  // switching back to an earlier filter does not bring back the page it was on.
+  if (state.filter !== filter) setState({ filter, page: 0 });
   const page = state.filter === filter ? state.page : 0;
   const request = { limit: pageSize, offset: page * pageSize, includeVoided };
 

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { parseCliArgs, USAGE, UsageError } from "./cli-args.ts";
 import { startEmulator } from "./start-emulator.ts";
 

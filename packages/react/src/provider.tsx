@@ -71,10 +71,12 @@ export function CreditKitProvider(props: CreditKitProviderProps) {
     };
   }, [basePath, locale, messages, timeZone, unstyled, theme, retry, navigate, fetchImpl, polling]);
 
-  const content = <CreditKitContext.Provider value={value}>{children}</CreditKitContext.Provider>;
+  // HydrationBoundary does nothing without a state, so it is always there (one code path, fewer bytes).
   return (
     <QueryClientProvider client={client}>
-      {dehydratedState ? <HydrationBoundary state={dehydratedState}>{content}</HydrationBoundary> : content}
+      <HydrationBoundary state={dehydratedState}>
+        <CreditKitContext.Provider value={value}>{children}</CreditKitContext.Provider>
+      </HydrationBoundary>
     </QueryClientProvider>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import { useCreditKit } from "../context.ts";
 import { selectionId } from "../core/attempt-store.ts";
-import { priceSelection } from "../core/selection.ts";
+import { priceChoice } from "../core/selection.ts";
 import type { PurchaseCreated, Selection } from "../core/types.ts";
 import { useCatalog } from "../hooks/use-catalog.ts";
 import { type CheckoutMode, usePurchase } from "../hooks/use-purchase.ts";
@@ -29,7 +29,7 @@ export function BuyButton({ selection, checkout, onStarted, label, className }: 
   const { t, format, credits } = useCreditKit();
   const { data: catalog } = useCatalog();
   const purchase = usePurchase({ checkout });
-  const priced = catalog ? priceSelection(selection, catalog, format.minorDigits(catalog.currency)) : null;
+  const priced = priceChoice(selection, catalog, format);
   const selectionKey = selection && selectionId(selection);
   const { reset } = purchase;
   // An outcome (error, "Redirecting…") belongs to the selection it was for.

@@ -1,8 +1,9 @@
 import { type ReactNode, useId, useState } from "react";
 import { useCreditKit } from "../context.ts";
-import type { Grant, GrantSource, GrantStatus } from "../core/types.ts";
+import type { Grant } from "../core/types.ts";
 import { useGrants } from "../hooks/use-grants.ts";
 import type { MessageKey } from "../messages/en.ts";
+import { messageKey } from "../messages/interpolate.ts";
 import { CkRoot } from "./ck-root.tsx";
 import { cx } from "./class-names.ts";
 import { QueryFallback } from "./query-fallback.tsx";
@@ -16,18 +17,6 @@ export interface GrantHistoryProps {
   highlightGrantId?: string | null;
   className?: string;
 }
-
-const STATUS_KEYS: Record<GrantStatus, MessageKey> = {
-  active: "statusActive",
-  scheduled: "statusScheduled",
-  expired: "statusExpiredGrant",
-  voided: "statusVoided",
-};
-const SOURCE_KEYS: Record<GrantSource, MessageKey> = {
-  purchase: "sourcePurchase",
-  plan: "sourcePlan",
-  other: "sourceOther",
-};
 
 /** The customer's grants, newest first: status, source, amount, dates; paginated, voided on request. */
 export function GrantHistory({ pageSize, defaultShowVoided = false, highlightGrantId, className }: GrantHistoryProps) {
@@ -100,12 +89,17 @@ function GrantTable({ grants, highlightGrantId }: { grants: Grant[]; highlightGr
       "colStatus",
       (grant, isNew) => (
         <>
-          <span className={`ck-tag ck-tag--${grant.status}`}>{t(STATUS_KEYS[grant.status])}</span>
+          <span className={`ck-tag ck-tag--${grant.status}`}>
+            {
+              // "statusExpired" is the purchase's; a grant's own expiry has its own word.
+              t(grant.status === "expired" ? "statusExpiredGrant" : messageKey("status", grant.status))
+            }
+          </span>
           {isNew ? <span className="ck-badge">{t("newGrant")}</span> : null}
         </>
       ),
     ],
-    ["colSource", (grant) => t(SOURCE_KEYS[grant.source])],
+    ["colSource", (grant) => t(messageKey("source", grant.source))],
     ["colAmount", (grant) => format.number(grant.amount)],
     ["colEffective", (grant) => format.date(grant.effectiveAt)],
     ["colExpires", (grant) => (grant.expiresAt ? format.date(grant.expiresAt) : t("neverExpires"))],

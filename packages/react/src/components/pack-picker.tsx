@@ -39,11 +39,7 @@ export function PackPicker({ value, defaultValue, onChange, className }: PackPic
     setOwn(next);
     onChange?.(next);
     // Picking another pack ends the current attempt: its next Buy is a new purchase with a new key.
-    if (catalog)
-      releaseAttemptUnless(
-        basePath,
-        priceChoice(next, catalog, format.minorDigits(catalog.currency))?.selection ?? null,
-      );
+    if (catalog) releaseAttemptUnless(basePath, priceChoice(next, catalog, format)?.selection ?? null);
   };
 
   if (!catalog) {
@@ -56,7 +52,7 @@ export function PackPicker({ value, defaultValue, onChange, className }: PackPic
 
   const money = (price: string) => format.money(price, catalog.currency);
   const minorDigits = format.minorDigits(catalog.currency);
-  const priced = priceChoice(choice, catalog, minorDigits);
+  const priced = priceChoice(choice, catalog, format);
   const rules = catalog.custom;
   const customCheck = choice?.kind === "custom" && rules ? checkCustomAmount(choice.input, rules, minorDigits) : null;
   const invalid = customCheck?.ok === false;
@@ -111,7 +107,7 @@ export function PackPicker({ value, defaultValue, onChange, className }: PackPic
           />
           {/* The rule doubles as the error: it turns into one when the amount breaks it. */}
           <p id={`${id}-hint`} className={invalid ? "ck-field-error" : "ck-hint"}>
-            {customCheck?.ok === false && customCheck.problem === "below_min_price"
+            {customCheck?.ok === false && customCheck.belowMinPrice
               ? t("customBelowMinPrice", { price: money(rules.minPrice) })
               : t("customHint", {
                   min: format.number(rules.minCredits),

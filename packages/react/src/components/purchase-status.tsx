@@ -5,6 +5,7 @@ import { type CheckoutMode, usePurchase } from "../hooks/use-purchase.ts";
 import { usePurchaseReturn } from "../hooks/use-purchase-return.ts";
 import { usePurchaseStatus } from "../hooks/use-purchase-status.ts";
 import type { MessageKey } from "../messages/en.ts";
+import { messageKey } from "../messages/interpolate.ts";
 import { CkRoot } from "./ck-root.tsx";
 import { cx } from "./class-names.ts";
 import { ErrorNotice } from "./error-notice.tsx";
@@ -47,13 +48,6 @@ function WatchedPurchase(props: PurchaseStatusProps & { purchaseId: string }) {
   const watch = usePurchaseStatus(props.purchaseId);
   return <Outcome {...props} watch={watch} pendingKey="buyNewWindow" />;
 }
-
-const FINAL_KEYS: Record<string, MessageKey> = {
-  paid: "statusPaid",
-  cancelled: "statusCancelled",
-  expired: "statusExpired",
-  failed: "statusFailed",
-};
 
 function Outcome({
   watch,
@@ -105,7 +99,7 @@ function Outcome({
       key = pendingKey;
     }
   } else if (purchase) {
-    key = FINAL_KEYS[purchase.status] as MessageKey;
+    key = messageKey("status", purchase.status as Exclude<typeof purchase.status, "pending">);
     const retry = (): void =>
       // The old attempt key was cleared when this purchase became final, so this is a new purchase.
       void buy.start(purchase.packId ? { packId: purchase.packId } : { credits: purchase.credits }).then((created) => {

@@ -35,7 +35,7 @@ export function TopUpWidget({ checkout, lowBalanceThreshold, grantsPageSize, tit
   const id = useId();
 
   const choice = picked ?? defaultChoice(catalog);
-  const priced = catalog ? priceChoice(choice, catalog, format.minorDigits(catalog.currency)) : null;
+  const priced = priceChoice(choice, catalog, format);
   const started = (purchase: PurchaseCreated) => {
     // With a new window the customer stays here: watch the purchase until it is final.
     if (checkout === "new-window") setWatching(purchase.purchaseId);

@@ -1,11 +1,11 @@
 import { isBelow, priceFor } from "./decimal.ts";
 import type { CustomAmountRules } from "./types.ts";
 
-export type CustomAmountProblem = "not_a_number" | "too_low" | "too_high" | "step" | "below_min_price";
-
-export type CustomAmountCheck =
-  | { ok: true; credits: number; price: string }
-  | { ok: false; problem: CustomAmountProblem; price: string | null };
+/**
+ * A typed custom amount, checked: valid (credits and exact price), or not. The picker shows the
+ * rule as its hint either way; only a price under the minimum needs words of its own.
+ */
+export type CustomAmountCheck = { ok: true; credits: number; price: string } | { ok: false; belowMinPrice?: true };
 
 /**
  * Checks a typed custom amount against the catalog's rules the same way the BFF will, so the customer
@@ -13,13 +13,11 @@ export type CustomAmountCheck =
  */
 export function checkCustomAmount(input: string, rules: CustomAmountRules, minorDigits: number): CustomAmountCheck {
   const text = input.trim();
-  if (!/^\d+$/.test(text)) return { ok: false, problem: "not_a_number", price: null };
   const credits = Number(text);
-  const price = priceFor(rules.unitPrice, credits, minorDigits);
-  if (!Number.isSafeInteger(credits) || price === null) return { ok: false, problem: "not_a_number", price: null };
-  if (credits < rules.minCredits) return { ok: false, problem: "too_low", price };
-  if (credits > rules.maxCredits) return { ok: false, problem: "too_high", price };
-  if (credits % rules.step !== 0) return { ok: false, problem: "step", price };
-  if (isBelow(price, rules.minPrice)) return { ok: false, problem: "below_min_price", price };
-  return { ok: true, credits, price };
+  // priceFor refuses what is not a safe integer; the pattern refuses "1e3", "12.5", "-1" and "".
+  const price = /^\d+$/.test(text) ? priceFor(rules.unitPrice, credits, minorDigits) : null;
+  if (price === null || credits < rules.minCredits || credits > rules.maxCredits || credits % rules.step) {
+    return { ok: false };
+  }
+  return isBelow(price, rules.minPrice) ? { ok: false, belowMinPrice: true } : { ok: true, credits, price };
 }

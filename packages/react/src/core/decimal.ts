@@ -14,19 +14,16 @@ function units(value: string, scale: number): bigint {
   return BigInt(whole + fraction.padEnd(scale, "0"));
 }
 
-function format(value: bigint, scale: number): string {
-  const digits = value.toString().padStart(scale + 1, "0");
-  return scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
-}
-
 /** unitPrice × quantity rounded half-up to `digits` fraction digits, or null for malformed input. */
 export function priceFor(unitPrice: string, quantity: number, digits: number): string | null {
   if (!DECIMAL.test(unitPrice) || !Number.isSafeInteger(quantity) || quantity < 0) return null;
   const scale = fractionDigits(unitPrice);
   const total = units(unitPrice, scale) * BigInt(quantity);
-  if (scale <= digits) return format(total * 10n ** BigInt(digits - scale), digits);
-  const divisor = 10n ** BigInt(scale - digits);
-  return format(total / divisor + ((total % divisor) * 2n >= divisor ? 1n : 0n), digits);
+  const shift = 10n ** BigInt(Math.abs(scale - digits));
+  // Half-up is floor(total / shift + ½) = (2·total + shift) / (2·shift) in integers.
+  const minor = scale > digits ? (2n * total + shift) / (2n * shift) : total * shift;
+  const text = String(minor).padStart(digits + 1, "0");
+  return digits ? `${text.slice(0, -digits)}.${text.slice(-digits)}` : text;
 }
 
 /** a < b for two well-formed decimal strings, exactly. */

@@ -1,8 +1,15 @@
-/** How the widget polls a purchase after the customer returns (or while a payment window is open). */
+/**
+ * How the widget polls a purchase after the customer returns (or while a payment window is open).
+ * A payment usually settles within seconds of the return, so checks are frequent at first (the
+ * customer sees "credited" within a quarter second of the grant, webhook or not) and back off
+ * after `fastForMs`, so a purchase that stays pending costs little.
+ */
 export interface PollingOptions {
-  /** First delay between checks. Default 1000 ms. */
+  /** Delay between checks during the first `fastForMs`. Default 250 ms. */
   initialDelayMs?: number;
-  /** Delays grow by this factor… Default 1.5. */
+  /** How long checks stay that frequent. Default 10 s. */
+  fastForMs?: number;
+  /** After that, delays grow by this factor… Default 1.5. */
   factor?: number;
   /** …up to this. Default 5000 ms. */
   maxDelayMs?: number;
@@ -11,13 +18,18 @@ export interface PollingOptions {
 }
 
 export const DEFAULT_POLLING: Required<PollingOptions> = {
-  initialDelayMs: 1000,
+  initialDelayMs: 250,
+  fastForMs: 10_000,
   factor: 1.5,
   maxDelayMs: 5000,
   timeoutMs: 60_000,
 };
 
-/** Delay before check number `attempt` (0-based): initial × factor^attempt, capped. */
-export function pollDelay(attempt: number, options: Required<PollingOptions>): number {
-  return Math.min(options.maxDelayMs, Math.round(options.initialDelayMs * options.factor ** attempt));
+/**
+ * The delay before the next check, `elapsedMs` into the watch: initialDelayMs during the fast phase,
+ * then a share of the time since it ended, which grows each delay by `factor` over the one before
+ * (d = (factor − 1) × t gives d' = (factor − 1) × (t + d) = factor × d), capped at maxDelayMs.
+ */
+export function pollDelay(elapsedMs: number, o: Required<PollingOptions>): number {
+  return Math.min(o.maxDelayMs, Math.max(o.initialDelayMs, Math.round((elapsedMs - o.fastForMs) * (o.factor - 1))));
 }

@@ -6,14 +6,19 @@ import type { GrantsQuery } from "./bff-client.ts";
  * to two BFFs never share a cache entry.
  */
 export const creditKitKeys = {
-  catalog: (basePath: string) => ["creditkit", basePath, "catalog"] as const,
-  balance: (basePath: string) => ["creditkit", basePath, "balance"] as const,
+  catalog: (basePath: string) => queryKey(basePath, "catalog"),
+  balance: (basePath: string) => queryKey(basePath, "balance"),
   /** Every page of grants: what a credited purchase invalidates. */
-  grantsAll: (basePath: string) => ["creditkit", basePath, "grants"] as const,
+  grantsAll: (basePath: string) => queryKey(basePath, "grants"),
   // Query keys hash objects by sorted keys, so the query object itself is a stable key part.
-  grants: (basePath: string, query: GrantsQuery) => ["creditkit", basePath, "grants", query] as const,
-  purchase: (basePath: string, purchaseId: string) => ["creditkit", basePath, "purchase", purchaseId] as const,
+  grants: (basePath: string, query: GrantsQuery) => queryKey(basePath, "grants", query),
+  purchase: (basePath: string, purchaseId: string) => queryKey(basePath, "purchase", purchaseId),
 };
+
+/** The one place keys are built: the hooks use it directly, so the bundle needs no key table. */
+export function queryKey<const P extends unknown[]>(basePath: string, ...parts: P) {
+  return ["creditkit", basePath, ...parts] as const;
+}
 
 /** Defaults shared by hooks and prefetch, so hydrated data is not refetched the instant it arrives. */
 export const DEFAULT_BASE_PATH = "/api/topup";

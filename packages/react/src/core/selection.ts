@@ -1,4 +1,5 @@
 import { checkCustomAmount } from "./custom-amount.ts";
+import type { Formatter } from "./format.ts";
 import type { Catalog, Selection } from "./types.ts";
 
 /** What the pack picker holds: a pack, or the custom option with the text typed so far. */
@@ -11,26 +12,21 @@ export interface PricedSelection {
   price: string;
 }
 
-/** The purchasable selection behind a choice with its credits and price, or null if it is not valid. */
-export function priceChoice(choice: PackChoice | null, catalog: Catalog, minorDigits: number): PricedSelection | null {
-  if (!choice) return null;
-  if (choice.kind === "pack") {
+/**
+ * The purchasable selection behind a choice (the picker's PackChoice, or the Selection a BuyButton
+ * gets) with its credits and price; null when it is not valid or the catalog is not there yet.
+ */
+export function priceChoice(
+  choice: PackChoice | Selection | null,
+  catalog: Catalog | undefined,
+  format: Formatter,
+): PricedSelection | null {
+  if (!choice || !catalog) return null;
+  if ("packId" in choice) {
     const pack = catalog.packs.find((p) => p.id === choice.packId);
     return pack ? { selection: { packId: pack.id }, credits: pack.credits, price: pack.price } : null;
   }
-  if (!catalog.custom) return null;
-  const check = checkCustomAmount(choice.input, catalog.custom, minorDigits);
-  return check.ok ? { selection: { credits: check.credits }, credits: check.credits, price: check.price } : null;
-}
-
-/** The same for a Selection (what BuyButton receives). */
-export function priceSelection(selection: Selection | null, catalog: Catalog, minorDigits: number) {
-  if (!selection) return null;
-  return priceChoice(
-    "packId" in selection
-      ? { kind: "pack", packId: selection.packId }
-      : { kind: "custom", input: String(selection.credits) },
-    catalog,
-    minorDigits,
-  );
+  const input = "input" in choice ? choice.input : String(choice.credits);
+  const check = catalog.custom && checkCustomAmount(input, catalog.custom, format.minorDigits(catalog.currency));
+  return check?.ok ? { selection: { credits: check.credits }, credits: check.credits, price: check.price } : null;
 }

@@ -1,10 +1,8 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData } from "@tanstack/react-query";
 import { useState } from "react";
-import { useCreditKit } from "../context.ts";
-import type { CreditKitError } from "../core/errors.ts";
-import { ACCOUNT_STALE_MS, creditKitKeys, DEFAULT_GRANTS_PAGE_SIZE } from "../core/query-keys.ts";
+import { ACCOUNT_STALE_MS, DEFAULT_GRANTS_PAGE_SIZE } from "../core/query-keys.ts";
 import type { GrantPage } from "../core/types.ts";
-import { retryPolicy } from "./retry-policy.ts";
+import { useBffQuery } from "./use-bff-query.ts";
 
 export interface UseGrantsOptions {
   /** Grants per page (1–100). Default 10. */
@@ -18,7 +16,6 @@ export interface UseGrantsOptions {
  * the first when the page size or the voided filter changes.
  */
 export function useGrants({ pageSize = DEFAULT_GRANTS_PAGE_SIZE, includeVoided = false }: UseGrantsOptions = {}) {
-  const { basePath, client, retry } = useCreditKit();
   const filter = `${pageSize}|${includeVoided}`;
   const [state, setState] = useState({ filter, page: 0 });
   // A new filter starts on the first page, and the old page is forgotten: adjusting state during
@@ -28,14 +25,15 @@ export function useGrants({ pageSize = DEFAULT_GRANTS_PAGE_SIZE, includeVoided =
   const page = state.filter === filter ? state.page : 0;
   const request = { limit: pageSize, offset: page * pageSize, includeVoided };
 
-  const query = useQuery<GrantPage, CreditKitError>({
-    queryKey: creditKitKeys.grants(basePath, request),
-    queryFn: ({ signal }) => client.grants(request, signal),
-    staleTime: ACCOUNT_STALE_MS,
-    // Keep showing the previous page while the next one loads, instead of flashing a skeleton.
-    placeholderData: keepPreviousData,
-    retry: retryPolicy(retry),
-  });
+  const query = useBffQuery<GrantPage>(
+    ["grants", request],
+    (client, signal) => client.grants(request, signal),
+    ACCOUNT_STALE_MS,
+    {
+      // Keep showing the previous page while the next one loads, instead of flashing a skeleton.
+      placeholderData: keepPreviousData,
+    },
+  );
 
   const pageCount = Math.max(1, Math.ceil((query.data?.pagination.total ?? 0) / pageSize));
   return {

@@ -6,6 +6,7 @@
  *
  *   tsx bench/bff-under-load.ts           # ~3 min; writes three sections of bench/results.md
  *   tsx bench/bff-under-load.ts --smoke   # a few seconds of each, writes nothing (CI)
+ *   tsx bench/bff-under-load.ts --only=overhead,paint,memory   # some of them (while working on one)
  */
 import { type BffProcess, freePort, signIn, startBff } from "./lib/bff-process.ts";
 import { ensureBffBuild } from "./lib/build.ts";
@@ -19,6 +20,11 @@ import { measureFirstPaint } from "./sections/first-paint.ts";
 import { measureMemory } from "./sections/memory.ts";
 
 const smoke = process.argv.includes("--smoke");
+const only = process.argv
+  .find((a) => a.startsWith("--only="))
+  ?.slice("--only=".length)
+  .split(",");
+const wanted = (name: "overhead" | "paint" | "memory") => !only || only.includes(name);
 const plan = smoke
   ? { rounds: 1, seconds: 1, amount: 60, warmup: 0, paintRequests: 3, coldWaitMs: 0, memWarmup: 1, memLoad: 1 }
   : {
@@ -86,25 +92,26 @@ try {
   ];
   const floor: Route = { setup: "bff", url: `${bff.url}/api/health`, headers: {}, pid: bff.child.pid };
 
-  progress("2. BFF overhead");
-  const overhead = await measureBffOverhead(
-    { endpoints, floor, connections: [1, 10], rounds: plan.rounds, seconds: plan.seconds, amount: plan.amount },
-    plan.warmup,
-  );
-  sections.push(["bff-overhead", overhead]);
+  if (wanted("overhead")) {
+    progress("2. BFF overhead");
+    const overhead = await measureBffOverhead(
+      { endpoints, floor, connections: [1, 10], rounds: plan.rounds, seconds: plan.seconds, amount: plan.amount },
+      plan.warmup,
+    );
+    sections.push(["bff-overhead", overhead]);
+  }
 
-  progress("5. first paint");
-  await emulator.control.reset(); // an empty request log, to count the upstream calls of one render
-  const api = async (path: string) =>
-    JSON.parse((await timedRequest(`${bff?.url}${path}`, { headers: { cookie } })).body);
-  const [balance, catalog, grants] = await Promise.all([
-    api("/api/topup/balance"),
-    api("/api/topup/catalog"),
-    api(`/api/topup/grants?${query}`),
-  ]);
-  sections.push([
-    "first-paint",
-    await measureFirstPaint({
+  if (wanted("paint")) {
+    progress("5. first paint");
+    await emulator.control.reset(); // an empty request log, to count the upstream calls of one render
+    const api = async (path: string) =>
+      JSON.parse((await timedRequest(`${bff?.url}${path}`, { headers: { cookie } })).body);
+    const [balance, catalog, grants] = await Promise.all([
+      api("/api/topup/balance"),
+      api("/api/topup/catalog"),
+      api(`/api/topup/grants?${query}`),
+    ]);
+    const paint = await measureFirstPaint({
       appUrl: bff.url,
       cookie,
       control: emulator.control,
@@ -115,22 +122,25 @@ try {
       },
       requests: plan.paintRequests,
       coldWaitMs: plan.coldWaitMs,
-    }),
-  ]);
+    });
+    sections.push(["first-paint", paint]);
+  }
 
-  progress(`6. memory (${plan.memWarmup + plan.memLoad} s of load)`);
-  sections.push([
-    "memory",
-    await measureMemory({
-      appUrl: bff.url,
-      pid: bff.child.pid,
-      cookies,
-      warmupSeconds: plan.memWarmup,
-      loadSeconds: plan.memLoad,
-      connections: 10,
-      amount: plan.amount,
-    }),
-  ]);
+  if (wanted("memory")) {
+    progress(`6. memory (${plan.memWarmup + plan.memLoad} s of load)`);
+    sections.push([
+      "memory",
+      await measureMemory({
+        appUrl: bff.url,
+        pid: bff.child.pid,
+        cookies,
+        warmupSeconds: plan.memWarmup,
+        loadSeconds: plan.memLoad,
+        connections: 10,
+        amount: plan.amount,
+      }),
+    ]);
+  }
 } finally {
   progress("stopping");
   await bff?.stop();

@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { API_CONTENT_SECURITY_POLICY } from "./lib/security-headers.ts";
 
 const config: NextConfig = {
   // The workspace packages ship TypeScript sources; Next compiles them with the app.
@@ -17,6 +18,8 @@ const config: NextConfig = {
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
         ],
       },
+      // The API is JSON only: its CSP is fixed (pages get theirs, with a nonce, from the proxy).
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
     ];
   },
 };

@@ -21,6 +21,8 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static build assets get the fixed headers from next.config.ts; everything else passes here.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Pages need the per-request nonce; static build assets and the JSON API get fixed headers from
+  // next.config.ts instead, because running the proxy costs every request about as much as the
+  // route itself (bench/results.md, BFF overhead).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/).*)"],
 };

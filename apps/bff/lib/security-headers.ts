@@ -26,3 +26,9 @@ export const STATIC_SECURITY_HEADERS: Record<string, string> = {
   "x-content-type-options": "nosniff",
   "referrer-policy": "strict-origin-when-cross-origin",
 };
+
+/**
+ * The CSP of every API answer (JSON, never a document that loads anything): nothing may load, and
+ * nothing may frame it. Fixed, so next.config.ts sets it without running the proxy per API request.
+ */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";

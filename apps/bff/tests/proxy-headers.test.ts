@@ -1,11 +1,14 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
+import nextConfig from "../next.config.ts";
 import { config, proxy } from "../proxy.ts";
 
 /**
  * Clickjacking and sniffing defences live in the app, not in the handler: the proxy puts them on
- * every page AND every API answer (the handler's own JSON carries nosniff as well; see
- * packages/server/src/handler.secret-and-headers.test.ts). Called directly, without a server.
+ * every page (with the per-request CSP nonce), next.config.ts's fixed headers on every API answer
+ * (the handler's own JSON carries nosniff as well; see
+ * packages/server/src/handler.secret-and-headers.test.ts). Called directly, without a server;
+ * tests/full-server.test.ts checks them on real answers of `next start`.
  */
 
 describe("proxy security headers", () => {
@@ -19,10 +22,28 @@ describe("proxy security headers", () => {
     },
   );
 
-  it("runs for everything except Next's static assets", () => {
+  it("runs for pages, not for Next's static assets or the JSON API (their headers are fixed)", () => {
     const [matcher] = config.matcher;
     const re = new RegExp(`^${matcher}$`);
-    for (const path of ["/", "/signin", "/api/topup/balance"]) expect(re.test(path), path).toBe(true);
-    for (const path of ["/_next/static/chunk.js", "/favicon.ico"]) expect(re.test(path), path).toBe(false);
+    for (const path of ["/", "/signin", "/?ck_purchase=x"]) expect(re.test(path), path).toBe(true);
+    for (const path of ["/_next/static/chunk.js", "/favicon.ico", "/api/topup/balance", "/api/health"]) {
+      expect(re.test(path), path).toBe(false);
+    }
+  });
+
+  it("gives the API, where the proxy does not run, a fixed policy: nothing loads, nothing frames it", async () => {
+    const rules = (await nextConfig.headers?.()) ?? [];
+    const headersFor = (path: string) =>
+      Object.fromEntries(
+        rules
+          .filter((r) => new RegExp(`^${r.source.replace(":path*", ".*")}$`).test(path))
+          .flatMap((r) => r.headers.map((h) => [h.key.toLowerCase(), h.value])),
+      );
+    for (const path of ["/api/topup/balance", "/api/topup/purchases", "/api/health", "/api/demo/session"]) {
+      const headers = headersFor(path);
+      expect(headers["x-frame-options"], path).toBe("DENY");
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+      expect(headers["content-security-policy"], path).toBe("default-src 'none'; frame-ancestors 'none'");
+    }
   });
 });

@@ -22,7 +22,7 @@ describe("proxy security headers", () => {
     },
   );
 
-  it("runs for pages, not for Next's static assets or the JSON API (their headers are fixed)", () => {
+  it("runs for everything except Next's static assets and the JSON API (whose headers are fixed)", () => {
     const [matcher] = config.matcher;
     const re = new RegExp(`^${matcher}$`);
     for (const path of ["/", "/signin", "/?ck_purchase=x"]) expect(re.test(path), path).toBe(true);

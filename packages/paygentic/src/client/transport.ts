@@ -100,8 +100,12 @@ async function attemptOnce(
   config: TransportConfig,
   redact: (s: string) => string,
 ): Promise<Attempt> {
-  const timeout = AbortSignal.timeout(config.timeoutMs);
-  const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
+  // A timer cleared as soon as the body is in, rather than AbortSignal.timeout: that one keeps the
+  // signal, and through its listeners the whole request and response, alive for timeoutMs after
+  // the answer, so under load every call's garbage outlives it and the heap grows.
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), config.timeoutMs);
+  const signal = spec.signal ? AbortSignal.any([spec.signal, timeout.signal]) : timeout.signal;
   const headers: Record<string, string> = { authorization, accept: "application/json" };
   if (spec.body !== undefined) headers["content-type"] = "application/json";
   try {
@@ -116,7 +120,7 @@ async function attemptOnce(
     return { response, text };
   } catch (cause) {
     const label = { method: spec.method, path: spec.path };
-    if (timeout.aborted && !spec.signal?.aborted) {
+    if (timeout.signal.aborted && !spec.signal?.aborted) {
       return {
         error: new PaygenticError({
           ...label,
@@ -133,6 +137,8 @@ async function attemptOnce(
         message: redact(`could not reach Paygentic for ${spec.method} ${spec.path}: ${reason}`),
       }),
     };
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -16,6 +16,7 @@ import { progress } from "./lib/progress.ts";
 import { machine, type Section, writeSection } from "./lib/results.ts";
 import { timedRequest } from "./lib/timed-request.ts";
 import { type Endpoint, measureBffOverhead, type Route } from "./sections/bff-overhead.ts";
+import { probeConnectionReuse } from "./sections/connection-reuse.ts";
 import { measureFirstPaint } from "./sections/first-paint.ts";
 import { measureMemory } from "./sections/memory.ts";
 
@@ -94,11 +95,18 @@ try {
 
   if (wanted("overhead")) {
     progress("2. BFF overhead");
+    const grantsUrl = `${bff.url}/api/topup/grants?${query}`;
+    const reuse = await probeConnectionReuse(grantsUrl, { cookie }, emulator.url, emulator.control, plan.seconds);
     const overhead = await measureBffOverhead(
       { endpoints, floor, connections: [1, 10], rounds: plan.rounds, seconds: plan.seconds, amount: plan.amount },
       plan.warmup,
     );
-    sections.push(["bff-overhead", overhead]);
+    if (reuse) {
+      overhead.notes?.push(
+        `Upstream connections are reused: during ${plan.seconds} s of GET grants at 10 connections the BFF sent ${reuse.upstreamRequests.toLocaleString("en-US")} requests to the emulator over at most ${reuse.connections} TCP connections (counted in /proc/net/tcp).`,
+      );
+    }
+    sections.push(["bff-overhead", { ...overhead, data: { rows: overhead.data, connectionReuse: reuse } }]);
   }
 
   if (wanted("paint")) {

@@ -35,3 +35,22 @@ export async function measureCpu<T>(pid: number, work: () => Promise<T>): Promis
   const after = cpuMs(pid);
   return { result, cpuMs: before === null || after === null ? null : after - before };
 }
+
+/**
+ * Established TCP connections to a local port, from /proc/net/tcp (IPv4): how many connections a
+ * client keeps open to a server, to show that they are reused rather than opened per request.
+ */
+export function establishedTo(port: number): number | null {
+  try {
+    const hexPort = port.toString(16).toUpperCase().padStart(4, "0");
+    return readFileSync("/proc/net/tcp", "utf8")
+      .split("\n")
+      .slice(1)
+      .filter((line) => {
+        const [, , remote, state] = line.trim().split(/\s+/);
+        return state === "01" && remote?.endsWith(`:${hexPort}`);
+      }).length;
+  } catch {
+    return null;
+  }
+}

@@ -16,6 +16,7 @@ export interface MemoryOptions {
 }
 
 const MAX_GROWTH = 0.1;
+const MAX_WARMUP_SECONDS = 45;
 const MB = 1024 * 1024;
 
 /**
@@ -48,7 +49,18 @@ export async function measureMemory(options: MemoryOptions): Promise<Section> {
   const quiet = () => new Promise((r) => setTimeout(r, options.amount ? 0 : 1_000));
 
   const start = rss();
+  // Warm up until the heap has settled: at least warmupSeconds, then 5 s more at a time while RSS
+  // still grew by over 3% in the last 5 s (at most MAX_WARMUP_SECONDS). V8 grows its heap to fit a
+  // load's garbage before it levels off; growth measured before that would be the warm-up's.
   const warm = await run(options.warmupSeconds);
+  let warmedSeconds = options.warmupSeconds;
+  const warmTrend = [rss()];
+  while (!options.amount && warmedSeconds < MAX_WARMUP_SECONDS) {
+    await run(5);
+    warmedSeconds += 5;
+    warmTrend.push(rss());
+    if ((warmTrend.at(-1) as number) <= (warmTrend.at(-2) as number) * 1.03) break;
+  }
   await quiet();
   const before = rss();
 
@@ -96,7 +108,7 @@ export async function measureMemory(options: MemoryOptions): Promise<Section> {
       ],
     ],
     notes: [
-      `${options.warmupSeconds} s warm-up, then ${options.loadSeconds} s at ${options.connections} connections: ${int(result.requests)} requests (${int(result.requestsPerSecond)} req/s) cycling the dashboard page, catalog, balance and grants for ${options.cookies.length} customers; RSS of next-server from /proc.`,
+      `${warmedSeconds} s warm-up (at least ${options.warmupSeconds} s, then until RSS grew by under 3% in 5 s; RSS at its end, MB: ${warmTrend.map((b) => fixed(b / MB, 0)).join(", ")}), then ${options.loadSeconds} s at ${options.connections} connections: ${int(result.requests)} requests (${int(result.requestsPerSecond)} req/s) cycling the dashboard page, catalog, balance and grants for ${options.cookies.length} customers; RSS of next-server from /proc.`,
       `RSS every 5 s during the load (MB): ${samples.map((s) => fixed(s.rssBytes / MB, 0)).join(", ")}.`,
     ],
     targets: [
@@ -114,7 +126,7 @@ export async function measureMemory(options: MemoryOptions): Promise<Section> {
       peakBytes: peak,
       growth,
       samples,
-      warmup: warm,
+      warmup: { ...warm, seconds: warmedSeconds, rssTrendBytes: warmTrend },
       load: result,
     },
   };

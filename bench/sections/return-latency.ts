@@ -202,7 +202,8 @@ function toSection(samples: Sample[], options: ReturnLatencyOptions): Section {
     targets,
     notes: [
       `The customer is back on the dashboard (\`/?ck_purchase=…&ck_result=success\`) and the widget shows the purchase pending; the payment then settles 0–${options.spreadMs / 1000} s later (${options.samples} evenly spread moments per mode, modes alternating). Latency: the grant's createdAt to the frame after the outcome turns "credited" (a MutationObserver in the page).`,
-      "Invoice reads/s: upstream GET /v2/invoices calls per second the BFF made for one returning customer, from the page load to credited (the price of the widget's status polls), median.",
+      "The widget checks the purchase every 250 ms for the first 10 s after the return, then backs off (×1.5 up to 5 s, 60 s in all); the BFF answers a settled purchase from its store (the webhook's work) and asks Paygentic for the invoice otherwise.",
+      "Invoice reads/s: upstream GET /v2/invoices calls per second the BFF made for one returning customer, from the page load to credited (the price of those checks), median.",
       `Webhooks reached the BFF ${options.webhooks.delivered()} times (webhook mode only; in polling mode the switch drops them).`,
     ],
     data,

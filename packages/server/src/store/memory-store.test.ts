@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { samplePurchaseRecord } from "../test-support/purchase-record.ts";
 import { createMemoryStore } from "./memory-store.ts";
-import type { PurchaseRecord } from "./store-types.ts";
 
 function clock(start = Date.parse("2026-03-01T00:00:00Z")) {
   let t = start;
@@ -12,20 +12,7 @@ function clock(start = Date.parse("2026-03-01T00:00:00Z")) {
   };
 }
 
-const record: PurchaseRecord = {
-  purchaseId: "pur_00000000000000000000000000000001",
-  customerId: "cus_1",
-  entitlementId: "ent_1",
-  invoiceId: "inv_1",
-  credits: 1000,
-  price: "10.00",
-  currency: "USD",
-  packId: "starter",
-  paymentUrl: "http://127.0.0.1:4010/portal/pay/ps_1",
-  expiresAt: "2026-03-02T00:00:00Z",
-  createdAt: "2026-03-01T00:00:00Z",
-  upstreamKey: "ckp_x",
-};
+const record = samplePurchaseRecord;
 
 describe("createMemoryStore", () => {
   it("stores purchases by id and by invoice until their TTL", async () => {

@@ -1,9 +1,10 @@
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { samplePurchaseRecord } from "../test-support/purchase-record.ts";
 import { TestRedisServer } from "../test-support/redis-server.ts";
 import { createMemoryStore } from "./memory-store.ts";
 import { createRedisStore, type RedisStore } from "./redis-store.ts";
-import type { PurchaseRecord, TopUpStore } from "./store-types.ts";
+import type { TopUpStore } from "./store-types.ts";
 
 let server: TestRedisServer;
 let admin: Redis; // inspects keys and TTLs from outside the store
@@ -29,20 +30,7 @@ async function redisStore(keyPrefix?: string): Promise<RedisStore> {
   return store;
 }
 
-const record: PurchaseRecord = {
-  purchaseId: "pur_00000000000000000000000000000001",
-  customerId: "cus_1",
-  entitlementId: "ent_1",
-  invoiceId: "inv_1",
-  credits: 1000,
-  price: "10.00",
-  currency: "USD",
-  packId: "starter",
-  paymentUrl: "http://127.0.0.1:4010/portal/pay/ps_1",
-  expiresAt: "2026-03-02T00:00:00Z",
-  createdAt: "2026-03-01T00:00:00Z",
-  upstreamKey: "ckp_x",
-};
+const record = samplePurchaseRecord;
 
 /** What every TopUpStore must do, run against the default and the Redis store alike. */
 describe.each([

@@ -1,4 +1,3 @@
-import { Webhook } from "svix";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   type Client,
@@ -7,6 +6,7 @@ import {
   serveHandler,
   startTestEmulator,
 } from "./test-support/harness.ts";
+import { deliver, paidEvent, signed } from "./test-support/webhooks.ts";
 
 let emu: EmulatorControl;
 beforeAll(async () => {
@@ -14,38 +14,6 @@ beforeAll(async () => {
 });
 afterAll(() => emu.emu.close());
 beforeEach(() => emu.reset());
-
-let counter = 0;
-function signed(secret: string, payload: unknown, options: { id?: string; at?: Date } = {}) {
-  const body = JSON.stringify(payload);
-  const id = options.id ?? `msg_test_${++counter}`;
-  const at = options.at ?? new Date();
-  return {
-    body,
-    headers: {
-      "svix-id": id,
-      "svix-timestamp": String(Math.floor(at.getTime() / 1000)),
-      "svix-signature": new Webhook(secret).sign(id, at, body),
-    },
-  };
-}
-
-function paidEvent(invoiceId: string, grantId: string) {
-  return {
-    eventType: "invoice.paid.v0",
-    eventId: `evt_${++counter}`,
-    timestamp: new Date().toISOString(),
-    data: { invoiceId, grantId, status: "PAID", paidAt: new Date().toISOString() },
-  };
-}
-
-/** Webhooks come from Paygentic's servers: no Origin, no customer session. */
-function deliver(client: Client, message: { body: string; headers: Record<string, string> }, extra = {}) {
-  return client.post("/webhooks/paygentic", message.body, {
-    as: null,
-    headers: { ...message.headers, ...extra, origin: "https://api.svix.com", "sec-fetch-site": "cross-site" },
-  });
-}
 
 describe("POST /webhooks/paygentic", () => {
   it("accepts a signed invoice.paid.v0 from any origin and settles the purchase", async () => {

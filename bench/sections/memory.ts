@@ -108,7 +108,7 @@ export async function measureMemory(options: MemoryOptions): Promise<Section> {
       ],
     ],
     notes: [
-      `${warmedSeconds} s warm-up (at least ${options.warmupSeconds} s, then until RSS grew by under 3% in 5 s; RSS at its end, MB: ${warmTrend.map((b) => fixed(b / MB, 0)).join(", ")}), then ${options.loadSeconds} s at ${options.connections} connections: ${int(result.requests)} requests (${int(result.requestsPerSecond)} req/s) cycling the dashboard page, catalog, balance and grants for ${options.cookies.length} customers; RSS of next-server from /proc.`,
+      `On a freshly started next-server: ${warmedSeconds} s warm-up (at least ${options.warmupSeconds} s, then until RSS grew by under 3% in 5 s; RSS at its end, MB: ${warmTrend.map((b) => fixed(b / MB, 0)).join(", ")}), then ${options.loadSeconds} s at ${options.connections} connections: ${int(result.requests)} requests (${int(result.requestsPerSecond)} req/s) cycling the dashboard page, catalog, balance and grants for ${options.cookies.length} customers; RSS of next-server from /proc.`,
       `RSS every 5 s during the load (MB): ${samples.map((s) => fixed(s.rssBytes / MB, 0)).join(", ")}.`,
     ],
     targets: [

@@ -39,16 +39,28 @@ export interface CreditKitProviderProps {
   navigate?: (url: string) => void;
 }
 
-export function CreditKitProvider(props: CreditKitProviderProps) {
-  const { children, queryClient, dehydratedState } = props;
+/** The default way to the payment page; one function for every render, so the context stays memoised. */
+const leaveFor = (url: string) => window.location.assign(url);
+
+export function CreditKitProvider({
+  children,
+  queryClient,
+  dehydratedState,
+  basePath = DEFAULT_BASE_PATH,
+  locale = "en-US",
+  messages,
+  timeZone,
+  unstyled,
+  theme,
+  retry = 2,
+  navigate = leaveFor,
+  fetch: fetchImpl,
+  ...props
+}: CreditKitProviderProps) {
   // A client of our own only when the app gives none. useState's initialiser runs once per mounted
   // provider, and on the server once per render: never shared between requests.
   const [ownClient] = useState(() => queryClient ?? new QueryClient());
   const client = queryClient ?? ownClient;
-
-  const basePath = props.basePath ?? DEFAULT_BASE_PATH;
-  const locale = props.locale ?? "en-US";
-  const { messages, timeZone, unstyled, theme, retry, navigate, fetch: fetchImpl } = props;
   // By value: an inline `polling={{…}}` must not rebuild the context (and restart polling) every render.
   const polling = JSON.stringify(props.polling ?? {});
 
@@ -65,9 +77,9 @@ export function CreditKitProvider(props: CreditKitProviderProps) {
         t(format.plural(count) === "one" ? "creditsOne" : "creditsOther", { count: format.number(count) }),
       unstyled,
       theme,
-      retry: retry ?? 2,
+      retry,
       polling: { ...DEFAULT_POLLING, ...JSON.parse(polling) },
-      navigate: navigate ?? ((url) => window.location.assign(url)),
+      navigate,
     };
   }, [basePath, locale, messages, timeZone, unstyled, theme, retry, navigate, fetchImpl, polling]);
 

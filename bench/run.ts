@@ -28,8 +28,14 @@ function run(file: string): Promise<number> {
 }
 
 // Build (or refuse) once, up front, instead of in the middle of the run.
-const problem = buildProblem();
-if (problem) ensureBffBuild(smoke);
+if (buildProblem()) {
+  try {
+    ensureBffBuild(smoke);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
 
 const outcomes: Array<[string, number, number]> = [];
 for (const [file, what] of SCRIPTS) {

@@ -38,16 +38,13 @@ export function buildProblem(): string | null {
 /**
  * The BFF benchmarks measure `next start`, so they need the production build of the current sources.
  * The full run builds it when it is missing or stale (`next build`, about half a minute); the
- * smoke pass never builds (CI runs `pnpm build` just before it): it stops with a clear message.
+ * smoke pass never builds (CI runs `pnpm build` just before it): it stops with "run pnpm build first".
  */
 export function ensureBffBuild(smoke: boolean): void {
   const problem = buildProblem();
   if (!problem) return;
-  if (smoke) {
-    if (!existsSync(BUILD_ID)) throw new Error(`${problem}: run pnpm build first`);
-    console.warn(`warning: ${problem} (smoke pass: measuring it anyway; pnpm build refreshes it)`);
-    return;
-  }
+  // A stale build would exercise old code (a route may not even exist yet): the smoke pass stops.
+  if (smoke) throw new Error(`${problem}: run pnpm build first`);
   console.info(`${problem}: building it (pnpm --filter @creditkit/bff build)…`);
   const result = spawnSync("pnpm", ["--filter", "@creditkit/bff", "build"], { cwd: ROOT, stdio: "inherit" });
   if (result.status !== 0) throw new Error("next build failed: run pnpm build and fix what it reports");

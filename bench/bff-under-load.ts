@@ -4,7 +4,7 @@
  *   5. first paint: the dashboard's server response and what its HTML already shows
  *   6. memory: next-server's RSS before and after 60 s of sustained load
  *
- *   tsx bench/bff-under-load.ts           # ~3 min; writes three sections of bench/results.md
+ *   tsx bench/bff-under-load.ts           # ~4 min; writes three sections of bench/results.md
  *   tsx bench/bff-under-load.ts --smoke   # a few seconds of each, writes nothing (CI)
  *   tsx bench/bff-under-load.ts --only=overhead,paint,memory   # some of them (while working on one)
  */

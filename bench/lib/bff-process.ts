@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { type Child, ROOT, startChild } from "./children.ts";
 
@@ -66,19 +65,7 @@ export async function startBff(options: BffProcessOptions): Promise<BffProcess> 
   return { url, child, stop: () => child.stop() };
 }
 
-/** A port that was free on 127.0.0.1 a moment ago (the BFF's URL must be known before it starts). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port")),
-      );
-    });
-  });
-}
+export { freePort } from "../../e2e/support/ports.ts";
 
 /**
  * Signs a demo customer in the way the sign-in page does (same-origin JSON POST) and returns the

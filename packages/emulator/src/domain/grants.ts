@@ -12,32 +12,58 @@ export function requireMetered(ent: EntitlementRecord): void {
     throw invalidField("entitlementId", `entitlement ${ent.id} is ${ent.feature.type}; only metered ones have grants`);
 }
 
-export function requireActive(ent: EntitlementRecord, now: number): void {
+function requireActive(ent: EntitlementRecord, now: number): void {
   if (!isEntitlementActive(ent, now)) throw conflict("ENTITLEMENT_NOT_ACTIVE", `entitlement ${ent.id} is not active`);
 }
 
 /** Checks the dates of a grant-to-be; a bad pair is a 400 naming expiresAt. */
-export function checkGrantWindow(effectiveAt: number, expiresAt: string | null | undefined): void {
+function checkGrantWindow(effectiveAt: number, expiresAt: string | null | undefined): void {
   if (expiresAt != null && Date.parse(expiresAt) <= effectiveAt)
     throw invalidField("expiresAt", "must be after effectiveAt (which defaults to now)");
 }
 
-export function checkRollover(min: number | undefined, max: number | undefined): void {
+function checkRollover(min: number | undefined, max: number | undefined): void {
   if (min !== undefined && max !== undefined && min > max)
     throw invalidField("resetMinRollover", "must not exceed resetMaxRollover");
 }
 
-/** `POST …/grants`: 201 with the grant, or the original grant when the key is replayed. */
-export function createGrant(rt: Runtime, ent: EntitlementRecord, body: CreateGrant): Grant {
+/** What a direct grant and a purchase both carry, for the checks they share. */
+type NewGrantInput = {
+  idempotencyKey: string;
+  effectiveAt?: string | undefined;
+  expiresAt?: string | null | undefined;
+  resetMinRollover?: number | undefined;
+  resetMaxRollover?: number | undefined;
+};
+
+/**
+ * The admission of a new grant, direct or purchased: a replayed key answers with the original
+ * (before any other check, as Paygentic does), else the entitlement must be metered and active and
+ * the dates and rollover bounds must make sense. Returns the replay, or the clock's now.
+ */
+export function admitNewGrant(
+  rt: Runtime,
+  ent: EntitlementRecord,
+  kind: "grant" | "purchase",
+  body: NewGrantInput,
+): { replay: unknown; print: string } | { now: number; print: string } {
   requireMetered(ent);
-  const print = fingerprint("grant", body);
+  const print = fingerprint(kind, body);
   const replay = replayOrConflict(ent, body.idempotencyKey, print);
-  if (replay !== undefined) return replay as Grant;
+  if (replay !== undefined) return { replay, print };
   const now = rt.clock.now();
   requireActive(ent, now);
-  const effectiveAt = body.effectiveAt === undefined ? now : Date.parse(body.effectiveAt);
-  checkGrantWindow(effectiveAt, body.expiresAt);
+  checkGrantWindow(body.effectiveAt === undefined ? now : Date.parse(body.effectiveAt), body.expiresAt);
   checkRollover(body.resetMinRollover, body.resetMaxRollover);
+  return { now, print };
+}
+
+/** `POST …/grants`: 201 with the grant, or the original grant when the key is replayed. */
+export function createGrant(rt: Runtime, ent: EntitlementRecord, body: CreateGrant): Grant {
+  const admitted = admitNewGrant(rt, ent, "grant", body);
+  if ("replay" in admitted) return admitted.replay as Grant;
+  const { now, print } = admitted;
+  const effectiveAt = body.effectiveAt === undefined ? now : Date.parse(body.effectiveAt);
 
   const grant = rt.store.addGrant(ent, {
     id: rt.ids.next("grt"),

@@ -8,8 +8,7 @@ import {
 import { invalidField } from "../http/api-error.ts";
 import type { Runtime } from "../runtime.ts";
 import type { EntitlementRecord, InvoiceRecord, PaymentSessionRecord } from "../store/records.ts";
-import { checkGrantWindow, checkRollover, requireActive, requireMetered } from "./grants.ts";
-import { fingerprint, replayOrConflict } from "./idempotency.ts";
+import { admitNewGrant } from "./grants.ts";
 
 type Purchase = PurchaseGrantRequest & { amount: number; price: string; idempotencyKey: string };
 
@@ -22,14 +21,9 @@ export function paymentPageUrl(rt: Runtime, sessionId: string): string {
  * session is paid. A replayed key with the same parameters returns the original answer.
  */
 export function purchaseGrant(rt: Runtime, ent: EntitlementRecord, body: Purchase): PurchaseGrantResponse {
-  requireMetered(ent);
-  const print = fingerprint("purchase", body);
-  const replay = replayOrConflict(ent, body.idempotencyKey, print);
-  if (replay !== undefined) return replay as PurchaseGrantResponse;
-  const now = rt.clock.now();
-  requireActive(ent, now);
-  checkGrantWindow(body.effectiveAt === undefined ? now : Date.parse(body.effectiveAt), body.expiresAt);
-  checkRollover(body.resetMinRollover, body.resetMaxRollover);
+  const admitted = admitNewGrant(rt, ent, "purchase", body);
+  if ("replay" in admitted) return admitted.replay as PurchaseGrantResponse;
+  const { now, print } = admitted;
   let expiresAt = now + rt.config.paymentExpiresInMs;
   if (body.paymentExpiresAt !== undefined) {
     expiresAt = Date.parse(body.paymentExpiresAt);

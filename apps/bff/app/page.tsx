@@ -2,6 +2,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getRuntime } from "../lib/runtime.ts";
 import { SESSION_COOKIE, verifySession } from "../lib/session.ts";
+import { AppHeader } from "./app-header.tsx";
 import { DashboardWidget } from "./dashboard-widget.tsx";
 import { SignOutButton } from "./sign-out-button.tsx";
 
@@ -22,18 +23,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
 
   return (
     <>
-      <header className="app-header">
-        <span className="brand">
-          {merchant}
-          <small>Billing</small>
-        </span>
+      <AppHeader merchant={merchant}>
         <div className="account">
           <span>
             Signed in as <strong>{customer.name}</strong>
           </span>
           <SignOutButton />
         </div>
-      </header>
+      </AppHeader>
       <main className="main">
         <h1>Billing</h1>
         <p className="lede">Your credit balance, top-ups and credit history.</p>

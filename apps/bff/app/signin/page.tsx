@@ -1,5 +1,6 @@
 import { connection } from "next/server";
 import { getRuntime } from "../../lib/runtime.ts";
+import { AppHeader } from "../app-header.tsx";
 import { SignInForm } from "./sign-in-form.tsx";
 
 /** The demo merchant's sign-in: pick one of the seeded customers. */
@@ -11,12 +12,7 @@ export default async function SignInPage() {
 
   return (
     <>
-      <header className="app-header">
-        <span className="brand">
-          {merchant}
-          <small>Billing</small>
-        </span>
-      </header>
+      <AppHeader merchant={merchant} />
       <main className="main">
         <h1>Sign in</h1>
         <p className="lede">This demo has no passwords: choose a customer to see their billing page.</p>

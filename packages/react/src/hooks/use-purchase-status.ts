@@ -24,7 +24,11 @@ export function usePurchaseStatus(purchaseId: string | null) {
   // [purchase, when its polling budget started]: a new purchase, or checkNow, starts a new budget.
   const [budget, setBudget] = useState(() => [purchaseId, Date.now()] as const);
   if (budget[0] !== purchaseId) setBudget([purchaseId, Date.now()]);
-  const elapsed = () => Date.now() - budget[1];
+  // How far into the budget the last answer came. The stop decision and `timedOut` both read this
+  // stored time, never the clock twice, so they cannot disagree (the last answer rendering just
+  // before the deadline while polling stops just after it left the widget waiting forever).
+  const spent = (q: { dataUpdatedAt: number; errorUpdatedAt: number }) =>
+    Math.max(q.dataUpdatedAt, q.errorUpdatedAt) - budget[1];
 
   const query = useBffQuery<Purchase>(
     ["purchase", purchaseId ?? ""],
@@ -38,18 +42,18 @@ export function usePurchaseStatus(purchaseId: string | null) {
       // A payment window in front of the dashboard must not pause the watch.
       refetchIntervalInBackground: true,
       refetchInterval: ({ state }) => {
-        const remaining = polling.timeoutMs - elapsed();
-        // The last check lands exactly at the end of the budget; its answer re-renders as timedOut.
+        const remaining = polling.timeoutMs - spent(state);
+        // The last check lands at the end of the budget; its answer re-renders as timedOut.
         return ended(state.data, state.error) || remaining <= 0
           ? false
-          : Math.min(pollDelay(elapsed(), polling), remaining);
+          : Math.min(pollDelay(spent(state), polling), remaining);
       },
     },
   );
   const status = query.data?.status;
   const final = isFinalPurchase(status);
   const stopped = ended(query.data, query.error);
-  const timedOut = purchaseId !== null && !stopped && !query.isFetching && elapsed() >= polling.timeoutMs;
+  const timedOut = purchaseId !== null && !stopped && !query.isFetching && spent(query) >= polling.timeoutMs;
 
   const { refetch } = query;
   const checkNow = useCallback(() => {

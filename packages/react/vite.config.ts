@@ -5,8 +5,15 @@ import { defineConfig, type Plugin, preprocessCSS, type ResolvedConfig } from "v
 
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
-// Peer dependencies stay imports; the widget ships no runtime dependency of its own.
-const external = [/^react(\/.*)?$/, /^react-dom(\/.*)?$/, /^@tanstack\/(react-query|query-core)(\/.*)?$/];
+// Peer dependencies stay imports, and so does @creditkit/contract: our own zero-dependency package
+// (the BFF's types and pricing rule), shared with @creditkit/server and deduplicated by the app's
+// bundler. No third-party code ships inside the widget.
+const external = [
+  /^react(\/.*)?$/,
+  /^react-dom(\/.*)?$/,
+  /^@tanstack\/(react-query|query-core)(\/.*)?$/,
+  /^@creditkit\/contract$/,
+];
 
 /**
  * styles.css is its own export, never imported by the JS (merchants choose to load it), so it is not

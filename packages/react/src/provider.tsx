@@ -1,10 +1,10 @@
+import { DEFAULT_BASE_PATH } from "@creditkit/contract";
 import { type DehydratedState, HydrationBoundary, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useMemo, useState } from "react";
 import { CreditKitContext, type CreditKitContextValue } from "./context.ts";
 import { createBffClient, type FetchLike } from "./core/bff-client.ts";
 import { createFormatter } from "./core/format.ts";
 import { DEFAULT_POLLING, type PollingOptions } from "./core/polling.ts";
-import { DEFAULT_BASE_PATH } from "./core/query-keys.ts";
 import { en, type Messages } from "./messages/en.ts";
 import { interpolate } from "./messages/interpolate.ts";
 

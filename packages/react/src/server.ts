@@ -3,9 +3,10 @@
  * into a QueryClient so the server HTML already contains it, then hand the dehydrated state to
  * `<CreditKitProvider dehydratedState={…}>` (or your own `<HydrationBoundary>`).
  */
+import { DEFAULT_BASE_PATH } from "@creditkit/contract";
 import { type DehydratedState, dehydrate, QueryClient } from "@tanstack/react-query";
 import { createBffClient, type FetchLike } from "./core/bff-client.ts";
-import { CATALOG_STALE_MS, creditKitKeys, DEFAULT_BASE_PATH, DEFAULT_GRANTS_PAGE_SIZE } from "./core/query-keys.ts";
+import { CATALOG_STALE_MS, creditKitKeys, DEFAULT_GRANTS_PAGE_SIZE } from "./core/query-keys.ts";
 
 export interface PrefetchTopUpOptions {
   /**

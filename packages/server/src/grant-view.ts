@@ -1,18 +1,6 @@
+import type { GrantView } from "@creditkit/contract";
 import type { Grant } from "@creditkit/paygentic";
 import { purchaseIdFromUpstreamKey } from "./purchase-keys.ts";
-
-/** A grant as the widget sees it: Paygentic's fields it shows, plus what the grant is and where it came from. */
-export interface GrantView {
-  id: string;
-  amount: number;
-  effectiveAt: string;
-  expiresAt: string | null;
-  voidedAt: string | null;
-  createdAt: string;
-  status: "active" | "scheduled" | "expired" | "voided";
-  source: "purchase" | "plan" | "other";
-  purchaseId: string | null;
-}
 
 export function grantStatus(grant: Grant, now: Date): GrantView["status"] {
   const t = now.getTime();

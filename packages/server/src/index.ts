@@ -1,3 +1,20 @@
+// The HTTP contract this handler answers (one definition, in @creditkit/contract), for merchants
+// who call the BFF from their own code.
+export {
+  type BalanceBody,
+  type CatalogBody,
+  type CatalogPack,
+  type CustomAmountRules,
+  ERROR_CODES,
+  type ErrorBody,
+  type ErrorCode,
+  type GrantsPageBody,
+  type GrantView,
+  type PurchaseCreatedBody,
+  type PurchaseSelection,
+  type PurchaseStatus,
+  type PurchaseStatusBody,
+} from "@creditkit/contract";
 export type {
   CatalogInput,
   PackInput,
@@ -8,12 +25,8 @@ export type {
   TopUpLogger,
 } from "./config/config-types.ts";
 export { TopUpConfigError } from "./config/parse-config.ts";
-export type { GrantView } from "./grant-view.ts";
 export { createTopUpHandler, type TopUpHandler } from "./handler.ts";
-export { ERROR_STATUS, type ErrorCode } from "./http/api-error.ts";
 export { assertJsonContentType, assertSameOrigin } from "./http/same-origin-guard.ts";
-export type { Catalog, CustomAmount, Pack } from "./pricing.ts";
 export { derivePurchaseKeys, purchaseIdFromUpstreamKey } from "./purchase-keys.ts";
-export type { PurchaseStatus } from "./purchase-status.ts";
 export { createMemoryStore, type MemoryStoreOptions } from "./store/memory-store.ts";
 export type { PurchaseRecord, TopUpStore, WindowCount } from "./store/store-types.ts";

@@ -1,6 +1,13 @@
+import {
+  ATTEMPT_KEY_HEADER,
+  ATTEMPT_KEY_PATTERN,
+  ATTEMPT_KEY_RULE,
+  GRANTS_PAGE_LIMITS,
+  PURCHASE_ID_PATTERN,
+  type PurchaseSelection,
+} from "@creditkit/contract";
 import { z } from "zod";
 import { type Catalog, customCreditsProblem } from "./pricing.ts";
-import { PURCHASE_ID } from "./purchase-keys.ts";
 
 /**
  * Every input the BFF accepts, as strict zod schemas: unknown keys, wrong types and out-of-range
@@ -12,13 +19,11 @@ import { PURCHASE_ID } from "./purchase-keys.ts";
 export const NoQuery = z.strictObject({});
 
 export const IdempotencyHeaders = z.object({
-  "Idempotency-Key": z
-    .string({ error: "is required" })
-    .regex(/^[A-Za-z0-9_-]{8,64}$/, "must be 8–64 characters of A–Z, a–z, 0–9, _ or -"),
+  [ATTEMPT_KEY_HEADER]: z.string({ error: "is required" }).regex(ATTEMPT_KEY_PATTERN, ATTEMPT_KEY_RULE),
 });
 
 export const PurchaseParams = z.strictObject({
-  purchaseId: z.string().regex(PURCHASE_ID, "must look like pur_ followed by 32 hex digits"),
+  purchaseId: z.string().regex(PURCHASE_ID_PATTERN, "must look like pur_ followed by 32 hex digits"),
 });
 
 const QueryInt = (min: number, max: number) =>
@@ -29,7 +34,7 @@ const QueryInt = (min: number, max: number) =>
     .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
 
 export const GrantsQuery = z.strictObject({
-  limit: QueryInt(1, 100).default(20),
+  limit: QueryInt(GRANTS_PAGE_LIMITS.min, GRANTS_PAGE_LIMITS.max).default(GRANTS_PAGE_LIMITS.default),
   offset: QueryInt(0, 999_999_999).default(0),
   includeVoided: z
     .enum(["true", "false"], { error: 'must be "true" or "false"' })
@@ -37,13 +42,11 @@ export const GrantsQuery = z.strictObject({
     .default(false),
 });
 
-export type PurchaseBody = { packId: string } | { credits: number };
-
 /**
  * Exactly `{packId}` or exactly `{credits}`. The pack must exist in the server-side catalog and a
  * custom amount must meet its rules, so a body that passes can be priced without further checks.
  */
-export function purchaseBodySchema(catalog: Catalog): z.ZodType<PurchaseBody> {
+export function purchaseBodySchema(catalog: Catalog): z.ZodType<PurchaseSelection> {
   const packIds = new Set(catalog.packs.map((p) => p.id));
   return z
     .strictObject({
@@ -67,6 +70,6 @@ export function purchaseBodySchema(catalog: Catalog): z.ZodType<PurchaseBody> {
       }
     })
     .transform(
-      (body): PurchaseBody => (body.packId !== undefined ? { packId: body.packId } : { credits: body.credits! }),
+      (body): PurchaseSelection => (body.packId !== undefined ? { packId: body.packId } : { credits: body.credits! }),
     );
 }

@@ -1,3 +1,5 @@
+import { PURCHASE_PARAM, RESULT_PARAM, type ReturnResult } from "@creditkit/contract";
+
 /**
  * True when Paygentic's payment URL points at one of the configured payment origins. The browser
  * is sent to this URL, so a compromised or drifted answer must not be able to send it elsewhere.
@@ -15,14 +17,9 @@ export function isAllowedPaymentUrl(url: string, allowedOrigins: ReadonlySet<str
 }
 
 /** Where the customer lands after the hosted page: built from config only, never from input. */
-export function returnUrl(
-  publicOrigin: string,
-  returnPath: string,
-  purchaseId: string,
-  result: "success" | "cancelled",
-) {
+export function returnUrl(publicOrigin: string, returnPath: string, purchaseId: string, result: ReturnResult) {
   const url = new URL(returnPath, publicOrigin);
-  url.searchParams.set("ck_purchase", purchaseId);
-  url.searchParams.set("ck_result", result);
+  url.searchParams.set(PURCHASE_PARAM, purchaseId);
+  url.searchParams.set(RESULT_PARAM, result);
   return url.toString();
 }

@@ -1,36 +1,20 @@
 import {
+  type CatalogBody,
+  type CatalogPack,
+  type CustomAmountRules,
+  checkCustomAmount,
   compareDecimal,
   currencyMinorDigits,
-  MAX_PURCHASE_PRICE,
-  MIN_PURCHASE_PRICE,
-  multiplyDecimal,
+  customAmountPrice,
+  type PurchaseSelection,
   parseDecimal,
   roundDecimal,
-} from "@creditkit/paygentic";
+} from "@creditkit/contract";
+import { MAX_PURCHASE_PRICE, MIN_PURCHASE_PRICE } from "@creditkit/paygentic";
 
-/** A pack as the catalog serves it: price normalised to the currency's minor digits ("10.00"). */
-export interface Pack {
-  id: string;
-  credits: number;
-  price: string;
-  label: string;
-  badge?: string;
-}
-
-export interface CustomAmount {
-  minCredits: number;
-  maxCredits: number;
-  step: number;
-  unitPrice: string;
-  /** Paygentic's smallest purchase price: a custom amount priced below it is refused. */
-  minPrice: string;
-}
-
-export interface Catalog {
-  currency: string;
-  packs: Pack[];
-  custom: CustomAmount | null;
-}
+/** The server-side catalog is exactly what GET /catalog serves: the contract's CatalogBody. */
+export type Catalog = CatalogBody;
+export type { CatalogPack, CustomAmountRules };
 
 /** What a purchase will cost, decided on the server only. */
 export interface PricedPurchase {
@@ -38,11 +22,6 @@ export interface PricedPurchase {
   credits: number;
   price: string;
   currency: string;
-}
-
-/** unitPrice × credits, rounded half-up to the currency's minor digits. Exact: BigInt, never float. */
-export function customPrice(unitPrice: string, credits: number, currency: string): string {
-  return roundDecimal(multiplyDecimal(unitPrice, credits), currencyMinorDigits(currency));
 }
 
 /** "10" → "10.00" for USD. Callers have checked the price has no more digits than the currency. */
@@ -60,23 +39,31 @@ export function isPurchasablePrice(price: string): boolean {
 }
 
 /**
- * Why a custom credit count cannot be bought, or null when it can. The messages name the rule so
- * the widget can show them next to the field.
+ * Why a custom credit count cannot be bought, or null when it can: the contract's rule (the one the
+ * widget shows) plus Paygentic's largest price, worded so the widget can show it next to the field.
  */
-export function customCreditsProblem(custom: CustomAmount, credits: number, currency: string): string | null {
-  if (!Number.isSafeInteger(credits)) return "must be a whole number";
-  if (credits < custom.minCredits) return `must be at least ${custom.minCredits}`;
-  if (credits > custom.maxCredits) return `must be at most ${custom.maxCredits}`;
-  if (credits % custom.step !== 0) return `must be a multiple of ${custom.step}`;
-  const price = customPrice(custom.unitPrice, credits, currency);
-  if (compareDecimal(price, custom.minPrice) < 0)
-    return `costs ${price}, below the minimum price of ${custom.minPrice}`;
-  if (compareDecimal(price, MAX_PURCHASE_PRICE) > 0) return `costs ${price}, above the maximum price`;
-  return null;
+export function customCreditsProblem(custom: CustomAmountRules, credits: number, currency: string): string | null {
+  const check = checkCustomAmount(custom, credits, currency, MAX_PURCHASE_PRICE);
+  if (check.ok) return null;
+  const p = check.problem;
+  switch (p.kind) {
+    case "not_whole":
+      return "must be a whole number";
+    case "below_min":
+      return `must be at least ${p.minCredits}`;
+    case "above_max":
+      return `must be at most ${p.maxCredits}`;
+    case "off_step":
+      return `must be a multiple of ${p.step}`;
+    case "below_min_price":
+      return `costs ${p.price}, below the minimum price of ${p.minPrice}`;
+    case "above_max_price":
+      return `costs ${p.price}, above the maximum price`;
+  }
 }
 
 /** Prices a validated purchase body against the server-side catalog. */
-export function pricePurchase(catalog: Catalog, body: { packId: string } | { credits: number }): PricedPurchase {
+export function pricePurchase(catalog: Catalog, body: PurchaseSelection): PricedPurchase {
   if ("packId" in body) {
     const pack = catalog.packs.find((p) => p.id === body.packId);
     if (!pack) throw new Error(`pack ${body.packId} vanished after validation`);
@@ -86,7 +73,7 @@ export function pricePurchase(catalog: Catalog, body: { packId: string } | { cre
   return {
     packId: null,
     credits: body.credits,
-    price: customPrice(catalog.custom.unitPrice, body.credits, catalog.currency),
+    price: customAmountPrice(catalog.custom.unitPrice, body.credits, catalog.currency),
     currency: catalog.currency,
   };
 }

@@ -3,7 +3,6 @@ import { createHash } from "node:crypto";
 /** Prefix of every upstream idempotency key CreditKit sends; grants carrying it are purchases. */
 export const UPSTREAM_KEY_PREFIX = "ckp_";
 const UPSTREAM_KEY = /^ckp_([a-f0-9]{64})$/;
-export const PURCHASE_ID = /^pur_[a-f0-9]{32}$/;
 
 export interface PurchaseKeys {
   purchaseId: string;

@@ -1,6 +1,5 @@
+import type { PurchaseStatus } from "@creditkit/contract";
 import type { Invoice } from "@creditkit/paygentic";
-
-export type PurchaseStatus = "pending" | "paid" | "cancelled" | "expired" | "failed";
 
 /**
  * The contract's status of a purchase from its invoice and whether the grant exists:

@@ -1,8 +1,8 @@
+import type { PurchaseCreatedBody, PurchaseSelection } from "@creditkit/contract";
 import { useEffect } from "react";
 import { useCreditKit } from "../context.ts";
 import { selectionId } from "../core/attempt-store.ts";
 import { priceChoice } from "../core/selection.ts";
-import type { PurchaseCreated, Selection } from "../core/types.ts";
 import { useCatalog } from "../hooks/use-catalog.ts";
 import { type CheckoutMode, usePurchase } from "../hooks/use-purchase.ts";
 import { CkRoot } from "./ck-root.tsx";
@@ -11,11 +11,11 @@ import { ErrorNotice } from "./error-notice.tsx";
 
 export interface BuyButtonProps {
   /** What to buy; null (or an invalid custom amount) leaves the button inert with a hint. */
-  selection: Selection | null;
+  selection: PurchaseSelection | null;
   /** "redirect" (default) or "new-window". */
   checkout?: CheckoutMode;
   /** Called once the BFF created (or replayed) the purchase and the payment page was opened. */
-  onStarted?: (purchase: PurchaseCreated) => void;
+  onStarted?: (purchase: PurchaseCreatedBody) => void;
   /** Replaces the default "Buy {credits} for {price}" label. */
   label?: string;
   className?: string;
@@ -29,7 +29,7 @@ export function BuyButton({ selection, checkout, onStarted, label, className }: 
   const { t, format, credits } = useCreditKit();
   const { data: catalog } = useCatalog();
   const purchase = usePurchase({ checkout });
-  const priced = priceChoice(selection, catalog, format);
+  const priced = priceChoice(selection, catalog);
   const selectionKey = selection && selectionId(selection);
   const { reset } = purchase;
   // An outcome (error, "Redirecting…") belongs to the selection it was for.

@@ -1,6 +1,6 @@
+import type { GrantView } from "@creditkit/contract";
 import { type ReactNode, useId, useState } from "react";
 import { useCreditKit } from "../context.ts";
-import type { Grant } from "../core/types.ts";
 import { useGrants } from "../hooks/use-grants.ts";
 import type { MessageKey } from "../messages/en.ts";
 import { messageKey } from "../messages/interpolate.ts";
@@ -82,9 +82,9 @@ export function GrantHistory({ pageSize, defaultShowVoided = false, highlightGra
   );
 }
 
-function GrantTable({ grants, highlightGrantId }: { grants: Grant[]; highlightGrantId: string | null }) {
+function GrantTable({ grants, highlightGrantId }: { grants: GrantView[]; highlightGrantId: string | null }) {
   const { t, format } = useCreditKit();
-  const columns: Array<[MessageKey, (grant: Grant, isNew: boolean) => ReactNode]> = [
+  const columns: Array<[MessageKey, (grant: GrantView, isNew: boolean) => ReactNode]> = [
     [
       "colStatus",
       (grant, isNew) => (

@@ -1,6 +1,6 @@
+import type { PurchaseCreatedBody } from "@creditkit/contract";
 import { useCreditKit } from "../context.ts";
 import type { PricedSelection } from "../core/selection.ts";
-import type { PurchaseCreated } from "../core/types.ts";
 import { useBalance } from "../hooks/use-balance.ts";
 import { useCatalog } from "../hooks/use-catalog.ts";
 import type { CheckoutMode } from "../hooks/use-purchase.ts";
@@ -13,7 +13,7 @@ export interface LowBalanceNoticeProps {
   /** What the one-click top-up buys. */
   topUp: PricedSelection | null;
   checkout?: CheckoutMode;
-  onStarted?: (purchase: PurchaseCreated) => void;
+  onStarted?: (purchase: PurchaseCreatedBody) => void;
   className?: string;
 }
 

@@ -1,9 +1,9 @@
+import type { CatalogBody } from "@creditkit/contract";
 import { useId, useState } from "react";
 import { useCreditKit } from "../context.ts";
 import { releaseAttemptUnless } from "../core/attempt-store.ts";
-import { checkCustomAmount } from "../core/custom-amount.ts";
+import { checkTypedAmount } from "../core/custom-amount.ts";
 import { type PackChoice, priceChoice } from "../core/selection.ts";
-import type { Catalog } from "../core/types.ts";
 import { useCatalog } from "../hooks/use-catalog.ts";
 import { CkRoot } from "./ck-root.tsx";
 import { cx } from "./class-names.ts";
@@ -18,7 +18,7 @@ export interface PackPickerProps {
   className?: string;
 }
 
-export function defaultChoice(catalog: Catalog | undefined): PackChoice | null {
+export function defaultChoice(catalog: CatalogBody | undefined): PackChoice | null {
   const first = catalog?.packs[0];
   if (first) return { kind: "pack", packId: first.id };
   return catalog?.custom ? { kind: "custom", input: String(catalog.custom.minCredits) } : null;
@@ -39,7 +39,7 @@ export function PackPicker({ value, defaultValue, onChange, className }: PackPic
     setOwn(next);
     onChange?.(next);
     // Picking another pack ends the current attempt: its next Buy is a new purchase with a new key.
-    if (catalog) releaseAttemptUnless(basePath, priceChoice(next, catalog, format)?.selection ?? null);
+    if (catalog) releaseAttemptUnless(basePath, priceChoice(next, catalog)?.selection ?? null);
   };
 
   if (!catalog) {
@@ -51,10 +51,10 @@ export function PackPicker({ value, defaultValue, onChange, className }: PackPic
   }
 
   const money = (price: string) => format.money(price, catalog.currency);
-  const minorDigits = format.minorDigits(catalog.currency);
-  const priced = priceChoice(choice, catalog, format);
+  const priced = priceChoice(choice, catalog);
   const rules = catalog.custom;
-  const customCheck = choice?.kind === "custom" && rules ? checkCustomAmount(choice.input, rules, minorDigits) : null;
+  const customCheck =
+    choice?.kind === "custom" && rules ? checkTypedAmount(choice.input, rules, catalog.currency) : null;
   const invalid = customCheck?.ok === false;
 
   return (
@@ -107,7 +107,7 @@ export function PackPicker({ value, defaultValue, onChange, className }: PackPic
           />
           {/* The rule doubles as the error: it turns into one when the amount breaks it. */}
           <p id={`${id}-hint`} className={invalid ? "ck-field-error" : "ck-hint"}>
-            {customCheck?.ok === false && customCheck.belowMinPrice
+            {customCheck?.ok === false && customCheck.problem.kind === "below_min_price"
               ? t("customBelowMinPrice", { price: money(rules.minPrice) })
               : t("customHint", {
                   min: format.number(rules.minCredits),

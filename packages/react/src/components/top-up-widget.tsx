@@ -1,7 +1,7 @@
+import type { PurchaseCreatedBody, PurchaseStatusBody } from "@creditkit/contract";
 import { useId, useState } from "react";
 import { useCreditKit } from "../context.ts";
 import { type PackChoice, priceChoice } from "../core/selection.ts";
-import type { Purchase, PurchaseCreated } from "../core/types.ts";
 import { useCatalog } from "../hooks/use-catalog.ts";
 import type { CheckoutMode } from "../hooks/use-purchase.ts";
 import { Balance } from "./balance.tsx";
@@ -11,7 +11,7 @@ import { cx } from "./class-names.ts";
 import { GrantHistory } from "./grant-history.tsx";
 import { LowBalanceNotice } from "./low-balance-notice.tsx";
 import { defaultChoice, PackPicker } from "./pack-picker.tsx";
-import { PurchaseStatus } from "./purchase-status.tsx";
+import { PurchaseOutcome } from "./purchase-outcome.tsx";
 
 export interface TopUpWidgetProps {
   /** "redirect" (default) navigates to the payment page; "new-window" opens it and watches from here. */
@@ -27,7 +27,7 @@ export interface TopUpWidgetProps {
 
 /** Balance, outcome of the last purchase, pack picker with Buy, and grant history, in one card. */
 export function TopUpWidget({ checkout, lowBalanceThreshold, grantsPageSize, title, className }: TopUpWidgetProps) {
-  const { t, format } = useCreditKit();
+  const { t } = useCreditKit();
   const { data: catalog } = useCatalog();
   const [picked, setPicked] = useState<PackChoice | null>(null);
   const [watching, setWatching] = useState<string | null>(null);
@@ -35,12 +35,12 @@ export function TopUpWidget({ checkout, lowBalanceThreshold, grantsPageSize, tit
   const id = useId();
 
   const choice = picked ?? defaultChoice(catalog);
-  const priced = priceChoice(choice, catalog, format);
-  const started = (purchase: PurchaseCreated) => {
+  const priced = priceChoice(choice, catalog);
+  const started = (purchase: PurchaseCreatedBody) => {
     // With a new window the customer stays here: watch the purchase until it is final.
     if (checkout === "new-window") setWatching(purchase.purchaseId);
   };
-  const settled = (purchase: Purchase) => {
+  const settled = (purchase: PurchaseStatusBody) => {
     setNewGrant(purchase.grant?.id ?? null); // a grant exists only once paid
   };
 
@@ -55,12 +55,12 @@ export function TopUpWidget({ checkout, lowBalanceThreshold, grantsPageSize, tit
       {lowBalanceThreshold !== undefined ? (
         <LowBalanceNotice threshold={lowBalanceThreshold} topUp={priced} onStarted={started} checkout={checkout} />
       ) : null}
-      <PurchaseStatus onSettled={settled} onStarted={started} checkout={checkout} />
+      <PurchaseOutcome onOutcome={settled} onStarted={started} checkout={checkout} />
       {watching ? (
-        <PurchaseStatus
+        <PurchaseOutcome
           key={watching}
           purchaseId={watching}
-          onSettled={settled}
+          onOutcome={settled}
           onStarted={started}
           onDismiss={() => setWatching(null)}
           checkout={checkout}

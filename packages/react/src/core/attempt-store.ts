@@ -1,4 +1,4 @@
-import type { Selection } from "./types.ts";
+import type { PurchaseSelection } from "@creditkit/contract";
 
 /**
  * The per-attempt key behind "one click, one purchase". It is kept in sessionStorage (per tab, per BFF
@@ -12,7 +12,7 @@ export interface Attempt {
   purchaseId?: string;
 }
 
-export function selectionId(selection: Selection): string {
+export function selectionId(selection: PurchaseSelection): string {
   return "packId" in selection ? `pack:${selection.packId}` : `credits:${selection.credits}`;
 }
 
@@ -65,13 +65,13 @@ export function clearAttempt(basePath: string, purchaseId?: string): void {
 }
 
 /** The customer picked something else: forget an attempt made for another selection. */
-export function releaseAttemptUnless(basePath: string, selection: Selection | null): void {
+export function releaseAttemptUnless(basePath: string, selection: PurchaseSelection | null): void {
   const current = loadAttempt(basePath);
   if (current && current.selection !== (selection && selectionId(selection))) write(storageKey(basePath), null);
 }
 
 /** The attempt to use for `selection`: the stored one when it is for the same thing, else a fresh one. */
-export function attemptFor(basePath: string, selection: Selection): Attempt {
+export function attemptFor(basePath: string, selection: PurchaseSelection): Attempt {
   const id = selectionId(selection);
   const current = loadAttempt(basePath);
   if (current && current.selection === id) return current;

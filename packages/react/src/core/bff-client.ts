@@ -1,21 +1,23 @@
+import type {
+  BalanceBody,
+  CatalogBody,
+  GrantsPageBody,
+  GrantsQuery,
+  PurchaseCreatedBody,
+  PurchaseSelection,
+  PurchaseStatusBody,
+} from "@creditkit/contract";
 import { CreditKitError, errorFromResponse } from "./errors.ts";
-import type { BalanceInfo, Catalog, GrantPage, Purchase, PurchaseCreated, Selection } from "./types.ts";
 
 /** The subset of `fetch` the widget needs; merchants (and tests) may pass their own. */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
-export interface GrantsQuery {
-  limit: number;
-  offset: number;
-  includeVoided: boolean;
-}
-
 export interface BffClient {
-  catalog(signal?: AbortSignal): Promise<Catalog>;
-  balance(signal?: AbortSignal): Promise<BalanceInfo>;
-  grants(query: GrantsQuery, signal?: AbortSignal): Promise<GrantPage>;
-  purchase(id: string, signal?: AbortSignal): Promise<Purchase>;
-  createPurchase(selection: Selection, attemptKey: string): Promise<PurchaseCreated>;
+  catalog(signal?: AbortSignal): Promise<CatalogBody>;
+  balance(signal?: AbortSignal): Promise<BalanceBody>;
+  grants(query: GrantsQuery, signal?: AbortSignal): Promise<GrantsPageBody>;
+  purchase(id: string, signal?: AbortSignal): Promise<PurchaseStatusBody>;
+  createPurchase(selection: PurchaseSelection, attemptKey: string): Promise<PurchaseCreatedBody>;
 }
 
 /**

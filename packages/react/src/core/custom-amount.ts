@@ -1,23 +1,12 @@
-import { isBelow, priceFor } from "./decimal.ts";
-import type { CustomAmountRules } from "./types.ts";
+import { type CustomAmountCheck, type CustomAmountRules, checkCustomAmount } from "@creditkit/contract";
 
 /**
- * A typed custom amount, checked: valid (credits and exact price), or not. The picker shows the
- * rule as its hint either way; only a price under the minimum needs words of its own.
+ * A custom amount as the customer typed it, checked with the contract's rule (the very one the BFF
+ * prices with), so the live total and the problem are shown before Buy. Digits only: "1e3", "12.5",
+ * "-1" and "" are refused here rather than read loosely by Number(). The BFF re-checks everything.
  */
-export type CustomAmountCheck = { ok: true; credits: number; price: string } | { ok: false; belowMinPrice?: true };
-
-/**
- * Checks a typed custom amount against the catalog's rules the same way the BFF will, so the customer
- * sees the problem before pressing Buy. The BFF re-checks everything; this is only for the live total.
- */
-export function checkCustomAmount(input: string, rules: CustomAmountRules, minorDigits: number): CustomAmountCheck {
+export function checkTypedAmount(input: string, rules: CustomAmountRules, currency: string): CustomAmountCheck {
   const text = input.trim();
-  const credits = Number(text);
-  // priceFor refuses what is not a safe integer; the pattern refuses "1e3", "12.5", "-1" and "".
-  const price = /^\d+$/.test(text) ? priceFor(rules.unitPrice, credits, minorDigits) : null;
-  if (price === null || credits < rules.minCredits || credits > rules.maxCredits || credits % rules.step) {
-    return { ok: false };
-  }
-  return isBelow(price, rules.minPrice) ? { ok: false, belowMinPrice: true } : { ok: true, credits, price };
+  if (!/^\d+$/.test(text)) return { ok: false, problem: { kind: "not_whole" } };
+  return checkCustomAmount(rules, Number(text), currency);
 }

@@ -1,26 +1,38 @@
+import type { ErrorCode } from "@creditkit/contract";
 import type { MessageKey } from "../messages/en.ts";
 
 /**
- * One error type for everything that can go wrong talking to the BFF. `code` is the contract's stable
- * code (rate_limited, upstream_unavailable, …) or one of ours for failures that never reached it
- * (network_error) or came back unreadable (invalid_response).
+ * Every code a CreditKitError can carry: the contract's stable codes, plus two of the widget's own
+ * for failures that never reached the BFF (network_error) or came back unreadable (invalid_response).
  */
+export type ClientErrorCode = ErrorCode | "network_error" | "invalid_response";
+
+/** One error type for everything that can go wrong talking to the BFF. */
 export class CreditKitError extends Error {
-  declare readonly code: string;
+  declare readonly code: ClientErrorCode;
   declare readonly status: number;
   declare readonly field?: string;
   declare readonly retryAfterSeconds?: number;
 
-  constructor(code: string, message: string, status: number, extra?: { field?: string; retryAfterSeconds?: number }) {
+  constructor(
+    code: ClientErrorCode,
+    message: string,
+    status: number,
+    extra?: { field?: string; retryAfterSeconds?: number },
+  ) {
     super(message);
     // Assigned rather than declared as class fields: keeps the browser bundle free of field helpers.
     Object.assign(this, { name: "CreditKitError", code, status, ...extra });
   }
 }
 
-/** The customer-facing message for each stable code; any other code reads as errorGeneric. */
-const MESSAGES: Record<string, MessageKey> = {
+/**
+ * The customer-facing message of every code. Keyed by the code type, so a code added to or renamed
+ * in the contract fails to compile until it has its words here.
+ */
+const MESSAGES: Record<ClientErrorCode, MessageKey> = {
   network_error: "errorNetwork",
+  invalid_response: "errorGeneric",
   rate_limited: "errorRateLimited",
   upstream_unavailable: "errorUnavailable",
   store_unavailable: "errorUnavailable",
@@ -33,6 +45,13 @@ const MESSAGES: Record<string, MessageKey> = {
   payload_too_large: "errorInvalid",
   cross_site_request: "errorBlocked",
   json_required: "errorBlocked",
+  // Codes the widget's own requests cannot meet, or that no customer action helps with.
+  invalid_signature: "errorGeneric",
+  method_not_allowed: "errorGeneric",
+  internal_error: "errorGeneric",
+  upstream_invalid_response: "errorGeneric",
+  payment_url_rejected: "errorGeneric",
+  upstream_error: "errorGeneric",
 };
 
 const statusOf = (error: unknown) => (error instanceof CreditKitError ? error.status : 0);
@@ -56,6 +75,7 @@ export interface ErrorDescription {
 
 /** Maps the BFF's stable error codes to words a customer understands. */
 export function describeError(error: unknown): ErrorDescription {
+  // A code from a newer BFF than this widget knows reads as errorGeneric.
   const key = MESSAGES[error instanceof CreditKitError ? error.code : "network_error"] ?? "errorGeneric";
   // A conflict is cured by a new attempt key, which usePurchase takes on this code.
   const retry = isTransientError(error) || statusOf(error) === 409;
@@ -68,7 +88,7 @@ export async function errorFromResponse(response: Response): Promise<CreditKitEr
   const error = ((await response.json().catch(() => null)) as { error?: Record<string, unknown> } | null)?.error;
   const retryAfterSeconds = Number(error?.retryAfterSeconds ?? response.headers.get("retry-after")) || undefined;
   return typeof error?.code === "string"
-    ? new CreditKitError(error.code, String(error.message), status, {
+    ? new CreditKitError(error.code as ClientErrorCode, String(error.message), status, {
         field: error.field as string | undefined,
         retryAfterSeconds,
       })

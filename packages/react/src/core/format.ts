@@ -20,7 +20,6 @@ export interface Formatter {
   number(value: number): string;
   date(iso: string): string;
   plural(count: number): Intl.LDMLPluralRule;
-  minorDigits(currency: string): number;
 }
 
 export function createFormatter(locale: string, timeZone?: string): Formatter {
@@ -31,6 +30,5 @@ export function createFormatter(locale: string, timeZone?: string): Formatter {
     number: (value) => numberFormat(locale).format(value),
     date: (iso) => dates.format(new Date(iso)),
     plural: (count) => plurals.select(count),
-    minorDigits: (currency) => numberFormat(locale, currency).resolvedOptions().maximumFractionDigits ?? 2,
   };
 }

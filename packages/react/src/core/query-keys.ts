@@ -1,4 +1,4 @@
-import type { GrantsQuery } from "./bff-client.ts";
+import type { GrantsQuery } from "@creditkit/contract";
 
 /**
  * Query keys shared by the hooks and the server prefetch helper: if they differ, the server-rendered
@@ -21,7 +21,6 @@ export function queryKey<const P extends unknown[]>(basePath: string, ...parts: 
 }
 
 /** Defaults shared by hooks and prefetch, so hydrated data is not refetched the instant it arrives. */
-export const DEFAULT_BASE_PATH = "/api/topup";
 export const DEFAULT_GRANTS_PAGE_SIZE = 10;
 export const CATALOG_STALE_MS = 5 * 60_000;
 export const ACCOUNT_STALE_MS = 15_000;

@@ -1,7 +1,7 @@
+import type { GrantsPageBody } from "@creditkit/contract";
 import { keepPreviousData } from "@tanstack/react-query";
 import { useState } from "react";
 import { ACCOUNT_STALE_MS, DEFAULT_GRANTS_PAGE_SIZE } from "../core/query-keys.ts";
-import type { GrantPage } from "../core/types.ts";
 import { useBffQuery } from "./use-bff-query.ts";
 
 export interface UseGrantsOptions {
@@ -25,7 +25,7 @@ export function useGrants({ pageSize = DEFAULT_GRANTS_PAGE_SIZE, includeVoided =
   const page = state.filter === filter ? state.page : 0;
   const request = { limit: pageSize, offset: page * pageSize, includeVoided };
 
-  const query = useBffQuery<GrantPage>(
+  const query = useBffQuery<GrantsPageBody>(
     ["grants", request],
     (client, signal) => client.grants(request, signal),
     ACCOUNT_STALE_MS,

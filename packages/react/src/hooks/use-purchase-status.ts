@@ -1,3 +1,4 @@
+import { isFinalStatus, type PurchaseStatusBody } from "@creditkit/contract";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
 import { useCreditKit } from "../context.ts";
@@ -5,12 +6,11 @@ import { clearAttempt } from "../core/attempt-store.ts";
 import { type CreditKitError, isTransientError } from "../core/errors.ts";
 import { pollDelay } from "../core/polling.ts";
 import { queryKey } from "../core/query-keys.ts";
-import { isFinalPurchase, type Purchase } from "../core/types.ts";
 import { useBffQuery } from "./use-bff-query.ts";
 
 /** The watch ends at a final status, or at an error polling cannot fix (not_found, unauthenticated…). */
-const ended = (purchase: Purchase | undefined, error: CreditKitError | null) =>
-  isFinalPurchase(purchase?.status) || (error !== null && !isTransientError(error));
+const ended = (purchase: PurchaseStatusBody | undefined, error: CreditKitError | null) =>
+  isFinalStatus(purchase?.status) || (error !== null && !isTransientError(error));
 
 /**
  * Watches one purchase until the BFF reports a final status: polls (React Query's refetchInterval,
@@ -30,7 +30,7 @@ export function usePurchaseStatus(purchaseId: string | null) {
   const spent = (q: { dataUpdatedAt: number; errorUpdatedAt: number }) =>
     Math.max(q.dataUpdatedAt, q.errorUpdatedAt) - budget[1];
 
-  const query = useBffQuery<Purchase>(
+  const query = useBffQuery<PurchaseStatusBody>(
     ["purchase", purchaseId ?? ""],
     (c, signal) => c.purchase(purchaseId ?? "", signal),
     0,
@@ -51,7 +51,7 @@ export function usePurchaseStatus(purchaseId: string | null) {
     },
   );
   const status = query.data?.status;
-  const final = isFinalPurchase(status);
+  const final = isFinalStatus(status);
   const stopped = ended(query.data, query.error);
   const timedOut = purchaseId !== null && !stopped && !query.isFetching && spent(query) >= polling.timeoutMs;
 

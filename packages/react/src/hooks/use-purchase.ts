@@ -1,17 +1,17 @@
+import type { PurchaseCreatedBody, PurchaseSelection } from "@creditkit/contract";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useCreditKit } from "../context.ts";
 import { attemptFor, clearAttempt, saveAttempt } from "../core/attempt-store.ts";
 import type { CreditKitError } from "../core/errors.ts";
-import type { PurchaseCreated, Selection } from "../core/types.ts";
 
 export type CheckoutMode = "redirect" | "new-window";
 
 export type PurchaseStartState =
   | { status: "idle" }
   | { status: "creating" }
-  | { status: "redirecting"; purchase: PurchaseCreated }
+  | { status: "redirecting"; purchase: PurchaseCreatedBody }
   /** new-window checkout: the payment page is open elsewhere; watch `purchase.purchaseId`. */
-  | { status: "opened"; purchase: PurchaseCreated }
+  | { status: "opened"; purchase: PurchaseCreatedBody }
   | { status: "error"; error: CreditKitError };
 
 export interface UsePurchaseOptions {
@@ -29,10 +29,10 @@ export interface UsePurchaseOptions {
 export function usePurchase({ checkout = "redirect" }: UsePurchaseOptions = {}) {
   const { basePath, client, navigate } = useCreditKit();
   const [state, setState] = useState<PurchaseStartState>({ status: "idle" });
-  const inFlight = useRef<Promise<PurchaseCreated | null> | null>(null);
+  const inFlight = useRef<Promise<PurchaseCreatedBody | null> | null>(null);
 
   const start = useCallback(
-    (selection: Selection): Promise<PurchaseCreated | null> => {
+    (selection: PurchaseSelection): Promise<PurchaseCreatedBody | null> => {
       if (inFlight.current) return inFlight.current;
       const popup = checkout === "new-window" ? openBlankWindow() : null;
       setState({ status: "creating" });

@@ -1,6 +1,7 @@
+import { customAmountPrice } from "@creditkit/contract";
 import { compareDecimal, MAX_PURCHASE_PRICE, MIN_PURCHASE_PRICE } from "@creditkit/paygentic";
 import type { FieldIssue } from "../http/api-error.ts";
-import { customPrice, fitsMinorUnit } from "../pricing.ts";
+import { fitsMinorUnit } from "../pricing.ts";
 
 /**
  * Rules that span several fields. They read the raw input defensively (it may be half wrong) and
@@ -65,7 +66,7 @@ function checkCustom(c: Record<string, unknown>, currency: string | null, issues
   const unitPrice = typeof c.unitPrice === "string" && /^\d+(\.\d{1,9})?$/.test(c.unitPrice) ? c.unitPrice : null;
   if (currency && unitPrice && max !== null && min !== null && min <= max) {
     // The largest custom amount must be purchasable at all, and must stay under Paygentic's ceiling.
-    const top = customPrice(unitPrice, max, currency);
+    const top = customAmountPrice(unitPrice, max, currency);
     if (compareDecimal(top, MIN_PURCHASE_PRICE) < 0) {
       issues.push({
         field: "catalog.custom.unitPrice",

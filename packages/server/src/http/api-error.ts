@@ -1,34 +1,6 @@
-/**
- * The contract's stable error codes and their HTTP statuses. The widget switches on `code`, so a
- * code is never renamed; the status is fixed by the code, so the two cannot disagree.
- */
-export const ERROR_STATUS = {
-  invalid_json: 400,
-  validation_failed: 400,
-  unauthenticated: 401,
-  invalid_signature: 401,
-  cross_site_request: 403,
-  json_required: 403,
-  not_found: 404,
-  method_not_allowed: 405,
-  idempotency_conflict: 409,
-  payload_too_large: 413,
-  rate_limited: 429,
-  internal_error: 500,
-  upstream_invalid_response: 502,
-  payment_url_rejected: 502,
-  upstream_error: 502,
-  upstream_unavailable: 503,
-  store_unavailable: 503,
-  upstream_timeout: 504,
-} as const;
+import { ERROR_CODES, type ErrorBody, type ErrorCode, type FieldIssue } from "@creditkit/contract";
 
-export type ErrorCode = keyof typeof ERROR_STATUS;
-
-export interface FieldIssue {
-  field: string;
-  message: string;
-}
+export type { ErrorCode, FieldIssue };
 
 export interface ApiErrorInit {
   field?: string | undefined;
@@ -54,14 +26,14 @@ export class ApiError extends Error {
   constructor(code: ErrorCode, message: string, init: ApiErrorInit = {}) {
     super(message);
     this.code = code;
-    this.status = ERROR_STATUS[code];
+    this.status = ERROR_CODES[code];
     this.field = init.field;
     this.issues = init.issues;
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.headers = init.headers ?? {};
   }
 
-  toBody() {
+  toBody(): ErrorBody {
     return {
       error: {
         code: this.code,

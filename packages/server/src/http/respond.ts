@@ -7,7 +7,8 @@ const BASE_HEADERS = {
   "x-content-type-options": "nosniff",
 } as const;
 
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+/** A JSON answer; routes name the contract's body type (`json<BalanceBody>(200, …)`) so it cannot drift. */
+export function json<Body>(status: number, body: Body, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { ...BASE_HEADERS, ...headers } });
 }
 

@@ -1,8 +1,8 @@
+import { ATTEMPT_KEY_HEADER, type PurchaseCreatedBody, type PurchaseSelection } from "@creditkit/contract";
 import { compareDecimal, type PurchaseGrantResponse } from "@creditkit/paygentic";
 import type { ResolvedCustomer } from "../config/config-types.ts";
 import { ApiError } from "../http/api-error.ts";
 import { json } from "../http/respond.ts";
-import type { PurchaseBody } from "../inputs.ts";
 import { isAllowedPaymentUrl, returnUrl } from "../payment-url.ts";
 import { type PricedPurchase, pricePurchase } from "../pricing.ts";
 import { derivePurchaseKeys, type PurchaseKeys } from "../purchase-keys.ts";
@@ -11,7 +11,7 @@ import type { RouteContext } from "../router.ts";
 import type { PurchaseRecord } from "../store/store-types.ts";
 import { toApiError } from "../upstream-errors.ts";
 
-type Ctx = RouteContext<unknown, unknown, { "Idempotency-Key": string }, PurchaseBody>;
+type Ctx = RouteContext<unknown, unknown, { [ATTEMPT_KEY_HEADER]: string }, PurchaseSelection>;
 
 /** Paygentic's default session lifetime, used when its answer carries no expiry. */
 const DEFAULT_SESSION_MS = 24 * 60 * 60 * 1000;
@@ -26,7 +26,7 @@ const RECORD_GRACE_SECONDS = 7 * 24 * 60 * 60;
 export async function createPurchase(ctx: Ctx): Promise<Response> {
   const customer = ctx.customer!;
   const priced = pricePurchase(ctx.config.catalog, ctx.body);
-  const keys = derivePurchaseKeys(customer.customerId, ctx.headers["Idempotency-Key"]);
+  const keys = derivePurchaseKeys(customer.customerId, ctx.headers[ATTEMPT_KEY_HEADER]);
 
   const existing = await ctx.config.store.getPurchase(keys.purchaseId);
   if (existing) return answer(existing, priced, customer, true);
@@ -52,7 +52,7 @@ function answer(record: PurchaseRecord, priced: PricedPurchase, customer: Resolv
   ) {
     throw new ApiError("idempotency_conflict", "This Idempotency-Key was already used for a different purchase.");
   }
-  const body = {
+  const body: PurchaseCreatedBody = {
     purchaseId: record.purchaseId,
     paymentUrl: record.paymentUrl,
     expiresAt: record.expiresAt,
@@ -61,7 +61,7 @@ function answer(record: PurchaseRecord, priced: PricedPurchase, customer: Resolv
     currency: record.currency,
     packId: record.packId,
   };
-  return json(201, body, replayed ? { "idempotent-replayed": "true" } : {});
+  return json<PurchaseCreatedBody>(201, body, replayed ? { "idempotent-replayed": "true" } : {});
 }
 
 async function startPurchase(

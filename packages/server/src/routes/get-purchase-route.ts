@@ -1,9 +1,10 @@
+import type { PurchaseStatus, PurchaseStatusBody } from "@creditkit/contract";
 import type { Grant, Invoice } from "@creditkit/paygentic";
 import type { ParsedConfig } from "../config/parse-config.ts";
 import { toGrantView } from "../grant-view.ts";
 import { ApiError } from "../http/api-error.ts";
 import { json } from "../http/respond.ts";
-import { derivePurchaseStatus, type PurchaseStatus } from "../purchase-status.ts";
+import { derivePurchaseStatus } from "../purchase-status.ts";
 import type { RouteContext } from "../router.ts";
 import type { PurchaseRecord } from "../store/store-types.ts";
 
@@ -67,7 +68,7 @@ function respond(
 ): Response {
   // The payment page is offered again only while it can still take a payment.
   const resumable = status === "pending" && invoice !== null && invoice.status !== "PAID" && !invoice.paymentInFlight;
-  return json(200, {
+  return json<PurchaseStatusBody>(200, {
     purchaseId: record.purchaseId,
     status,
     credits: record.credits,

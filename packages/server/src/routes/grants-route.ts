@@ -1,11 +1,10 @@
+import type { GrantsPageBody, GrantsQuery } from "@creditkit/contract";
 import { toGrantView } from "../grant-view.ts";
 import { json } from "../http/respond.ts";
 import type { RouteContext } from "../router.ts";
 
-type Query = { limit: number; offset: number; includeVoided: boolean };
-
 /** GET /grants: one page of the customer's grants, newest first, as the widget's Grant view. */
-export async function listGrants(ctx: RouteContext<unknown, Query, unknown, unknown>): Promise<Response> {
+export async function listGrants(ctx: RouteContext<unknown, GrantsQuery, unknown, unknown>): Promise<Response> {
   const customer = ctx.customer!;
   // The entitlement check proves ownership; run it beside the list so it adds no latency,
   // and answer only if both succeed.
@@ -14,7 +13,7 @@ export async function listGrants(ctx: RouteContext<unknown, Query, unknown, unkn
     ctx.config.client.grants.list(customer.entitlementId, ctx.query),
   ]);
   const now = ctx.config.now();
-  return json(200, {
+  return json<GrantsPageBody>(200, {
     grants: page.data.map((g) => toGrantView(g, now)),
     pagination: { limit: ctx.query.limit, offset: ctx.query.offset, total: page.pagination.total },
   });

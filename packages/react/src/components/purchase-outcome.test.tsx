@@ -1,7 +1,7 @@
+import type { PurchaseCreatedBody } from "@creditkit/contract";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { PurchaseCreated } from "../core/types.ts";
 import { type Bff, startBff } from "../test/bff-harness.ts";
 import { renderWithBff } from "../test/render.tsx";
 import { TopUpWidget } from "./top-up-widget.tsx";
@@ -14,7 +14,7 @@ afterAll(() => bff.close());
 beforeEach(() => bff.reset());
 
 /** A purchase created the way the widget creates it (real handler), before the customer "leaves". */
-async function createPurchase(body: object = { packId: "starter" }): Promise<PurchaseCreated> {
+async function createPurchase(body: object = { packId: "starter" }): Promise<PurchaseCreatedBody> {
   const res = await bff.fetch("/api/topup/purchases", {
     method: "POST",
     headers: { "content-type": "application/json", "idempotency-key": `test_${Math.random().toString(36).slice(2)}` },

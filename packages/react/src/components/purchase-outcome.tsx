@@ -1,6 +1,6 @@
+import type { PurchaseCreatedBody, PurchaseStatusBody } from "@creditkit/contract";
 import { useEffect, useRef } from "react";
 import { useCreditKit } from "../context.ts";
-import type { Purchase, PurchaseCreated } from "../core/types.ts";
 import { type CheckoutMode, usePurchase } from "../hooks/use-purchase.ts";
 import { usePurchaseReturn } from "../hooks/use-purchase-return.ts";
 import { usePurchaseStatus } from "../hooks/use-purchase-status.ts";
@@ -10,15 +10,15 @@ import { CkRoot } from "./ck-root.tsx";
 import { cx } from "./class-names.ts";
 import { ErrorNotice } from "./error-notice.tsx";
 
-export interface PurchaseStatusProps {
+export interface PurchaseOutcomeProps {
   /** Watch this purchase (e.g. one paid in a new window). Without it: the purchase in the return URL. */
   purchaseId?: string;
   /** Checkout mode for "Try again". */
   checkout?: CheckoutMode;
   /** Called once with the purchase when it reaches a final status. */
-  onSettled?: (purchase: Purchase) => void;
+  onOutcome?: (purchase: PurchaseStatusBody) => void;
   /** Called when "Try again" started a new purchase. */
-  onStarted?: (purchase: PurchaseCreated) => void;
+  onStarted?: (purchase: PurchaseCreatedBody) => void;
   /** Called when the customer dismisses the outcome. */
   onDismiss?: () => void;
   className?: string;
@@ -28,7 +28,7 @@ export interface PurchaseStatusProps {
  * The outcome of one purchase: pending (with what was bought), then credited once the BFF says paid, or
  * cancelled / expired / failed with a way to try again. Renders nothing when there is nothing to show.
  */
-export function PurchaseStatus(props: PurchaseStatusProps) {
+export function PurchaseOutcome(props: PurchaseOutcomeProps) {
   return props.purchaseId ? (
     <WatchedPurchase {...props} purchaseId={props.purchaseId} />
   ) : (
@@ -39,12 +39,12 @@ export function PurchaseStatus(props: PurchaseStatusProps) {
 type Watch = ReturnType<typeof usePurchaseStatus> & { result?: "success" | "cancelled" | null };
 type Action = [MessageKey, () => void];
 
-function ReturnedPurchase(props: PurchaseStatusProps) {
+function ReturnedPurchase(props: PurchaseOutcomeProps) {
   const watch = usePurchaseReturn();
   return <Outcome {...props} watch={watch} onClose={watch.dismiss} focusOnMount />;
 }
 
-function WatchedPurchase(props: PurchaseStatusProps & { purchaseId: string }) {
+function WatchedPurchase(props: PurchaseOutcomeProps & { purchaseId: string }) {
   const watch = usePurchaseStatus(props.purchaseId);
   return <Outcome {...props} watch={watch} pendingKey="buyNewWindow" />;
 }
@@ -55,11 +55,11 @@ function Outcome({
   focusOnMount,
   pendingKey = "statusPending",
   checkout,
-  onSettled,
+  onOutcome,
   onStarted,
   onDismiss,
   className,
-}: PurchaseStatusProps & { watch: Watch; onClose?: () => void; focusOnMount?: boolean; pendingKey?: MessageKey }) {
+}: PurchaseOutcomeProps & { watch: Watch; onClose?: () => void; focusOnMount?: boolean; pendingKey?: MessageKey }) {
   const { t, format, credits, navigate } = useCreditKit();
   const buy = usePurchase({ checkout });
   const region = useRef<HTMLElement>(null);
@@ -71,12 +71,12 @@ function Outcome({
     if (shown && focusOnMount) region.current?.focus();
   }, [shown, focusOnMount]);
 
-  const settled = watch.isFinal ? purchase : undefined;
-  const settledRef = useRef(onSettled);
-  settledRef.current = onSettled;
+  const final = watch.isFinal ? purchase : undefined;
+  const onOutcomeRef = useRef(onOutcome);
+  onOutcomeRef.current = onOutcome;
   useEffect(() => {
-    if (settled) settledRef.current?.(settled);
-  }, [settled]);
+    if (final) onOutcomeRef.current?.(final);
+  }, [final]);
 
   if (!shown) return null;
 

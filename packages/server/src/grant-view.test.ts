@@ -25,8 +25,8 @@ describe("toGrantView", () => {
     expect(toGrantView({ ...base, expiresAt: "2026-03-01T12:00:00Z" }, now).status).toBe("expired");
   });
 
-  it("marks purchases by their ckp_ key and maps them back to the purchase", () => {
-    const keys = derivePurchaseKeys("cus_1", "attempt-0001");
+  it("marks purchases by their ckp_ key and maps them back to the purchase", async () => {
+    const keys = await derivePurchaseKeys("cus_1", "attempt-0001");
     const view = toGrantView({ ...base, idempotencyKey: keys.upstreamKey }, now);
     expect(view).toMatchObject({ source: "purchase", purchaseId: keys.purchaseId });
   });

@@ -6,6 +6,7 @@ import { json } from "../http/respond.ts";
 import { isAllowedPaymentUrl, returnUrl } from "../payment-url.ts";
 import { type PricedPurchase, pricePurchase } from "../pricing.ts";
 import { derivePurchaseKeys, type PurchaseKeys } from "../purchase-keys.ts";
+import { purchaseRecordTtl } from "../purchase-record-ttl.ts";
 import { assertWithinPurchaseLimit } from "../rate-limiter.ts";
 import type { RouteContext } from "../router.ts";
 import type { PurchaseRecord } from "../store/store-types.ts";
@@ -15,8 +16,6 @@ type Ctx = RouteContext<unknown, unknown, { [ATTEMPT_KEY_HEADER]: string }, Purc
 
 /** Paygentic's default session lifetime, used when its answer carries no expiry. */
 const DEFAULT_SESSION_MS = 24 * 60 * 60 * 1000;
-/** Records outlive their payment session by a week, so late returns and polls still resolve. */
-const RECORD_GRACE_SECONDS = 7 * 24 * 60 * 60;
 
 /**
  * POST /purchases. The browser sends only a pack id or a credit count and an attempt key; the
@@ -26,7 +25,7 @@ const RECORD_GRACE_SECONDS = 7 * 24 * 60 * 60;
 export async function createPurchase(ctx: Ctx): Promise<Response> {
   const customer = ctx.customer!;
   const priced = pricePurchase(ctx.config.catalog, ctx.body);
-  const keys = derivePurchaseKeys(customer.customerId, ctx.headers[ATTEMPT_KEY_HEADER]);
+  const keys = await derivePurchaseKeys(customer.customerId, ctx.headers[ATTEMPT_KEY_HEADER]);
 
   const existing = await ctx.config.store.getPurchase(keys.purchaseId);
   if (existing) return answer(existing, priced, customer, true);
@@ -104,8 +103,7 @@ async function startPurchase(
     createdAt: now.toISOString(),
     upstreamKey: keys.upstreamKey,
   };
-  const ttlSeconds = Math.max(0, Math.ceil((Date.parse(expiresAt) - now.getTime()) / 1000)) + RECORD_GRACE_SECONDS;
-  await config.store.putPurchase(record, ttlSeconds);
+  await config.store.putPurchase(record, purchaseRecordTtl(record, now));
   config.logger.info("purchase created", { purchaseId: record.purchaseId, invoiceId: record.invoiceId });
   return record;
 }

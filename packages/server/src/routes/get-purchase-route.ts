@@ -4,6 +4,7 @@ import type { ParsedConfig } from "../config/parse-config.ts";
 import { toGrantView } from "../grant-view.ts";
 import { ApiError } from "../http/api-error.ts";
 import { json } from "../http/respond.ts";
+import { purchaseRecordTtl } from "../purchase-record-ttl.ts";
 import { derivePurchaseStatus } from "../purchase-status.ts";
 import type { RouteContext } from "../router.ts";
 import type { PurchaseRecord } from "../store/store-types.ts";
@@ -38,7 +39,7 @@ export async function getPurchase(ctx: Ctx): Promise<Response> {
     });
     const { settledGrantId: _grant, paidAt: _paidAt, ...unsettled } = record;
     record = unsettled;
-    await config.store.putPurchase(record, remainingTtl(config, record));
+    await config.store.putPurchase(record, purchaseRecordTtl(record, config.now()));
   }
 
   const invoice = await config.client.invoices.get(record.invoiceId);
@@ -51,7 +52,10 @@ export async function getPurchase(ctx: Ctx): Promise<Response> {
 
   if (status === "paid" && grant) {
     const paidAt = invoice.paidAt ?? grant.createdAt;
-    await config.store.putPurchase({ ...record, settledGrantId: grant.id, paidAt }, remainingTtl(config, record));
+    await config.store.putPurchase(
+      { ...record, settledGrantId: grant.id, paidAt },
+      purchaseRecordTtl(record, config.now()),
+    );
     ctx.entitlements.invalidate(record.customerId);
     return respond(ctx, record, status, paidAt, grant, invoice);
   }
@@ -94,9 +98,4 @@ async function findPurchaseGrant(config: ParsedConfig, record: PurchaseRecord): 
     if (list.data.length < limit || offset + list.data.length >= list.pagination.total) return null;
   }
   return null;
-}
-
-function remainingTtl(config: ParsedConfig, record: PurchaseRecord): number {
-  const grace = 7 * 24 * 60 * 60;
-  return Math.max(0, Math.ceil((Date.parse(record.expiresAt) - config.now().getTime()) / 1000)) + grace;
 }

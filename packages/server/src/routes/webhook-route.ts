@@ -3,6 +3,7 @@ import { Webhook } from "svix";
 import { ApiError } from "../http/api-error.ts";
 import { json } from "../http/respond.ts";
 import { validationFailure } from "../http/zod-issues.ts";
+import { purchaseRecordTtl } from "../purchase-record-ttl.ts";
 import type { RouteContext } from "../router.ts";
 
 type Ctx = RouteContext<unknown, unknown, unknown, string>;
@@ -13,7 +14,8 @@ const DEDUPE_SECONDS = 7 * 24 * 60 * 60;
 /**
  * POST /webhooks/paygentic: Svix-signed `invoice.paid.v0`. The signature (and its 5-minute
  * timestamp window) is checked on the raw bytes before anything is parsed; each svix-id is
- * processed once. A paid event settles our purchase record so status answers `paid` at once.
+ * answered once (later deliveries of it are `duplicate`). A paid event settles our purchase record so
+ * status answers `paid` at once.
  */
 export async function receiveWebhook(ctx: Ctx): Promise<Response> {
   const { config } = ctx;
@@ -38,19 +40,20 @@ export async function receiveWebhook(ctx: Ctx): Promise<Response> {
   const event = InvoicePaidEvent.safeParse(payload);
   if (!event.success) throw validationFailure(event.error);
 
+  const { invoiceId, grantId, paidAt } = event.data.data;
+  const record = await config.store.getPurchaseByInvoice(invoiceId);
+  // Settling is idempotent (a settled record is left as it is), so a redelivery may repeat it.
+  if (record && grantId && !record.settledGrantId) {
+    const settled = { ...record, settledGrantId: grantId, paidAt: paidAt ?? config.now().toISOString() };
+    await config.store.putPurchase(settled, purchaseRecordTtl(record, config.now()));
+    config.logger.info("purchase settled by webhook", { purchaseId: record.purchaseId, grantId });
+  }
+  // Marked seen only now, after the write succeeded: if the store failed above, the delivery answers
+  // 503 unmarked and Svix's retry settles the purchase (marking first lost it as a "duplicate").
   if (!(await config.store.markOnce(`webhook:${svixId}`, DEDUPE_SECONDS))) {
     return json(200, { received: true, duplicate: true });
   }
-
-  const { invoiceId, grantId, paidAt } = event.data.data;
-  const record = await config.store.getPurchaseByInvoice(invoiceId);
   if (!record) return json(200, { received: true, ignored: true }); // not one of ours, or long expired
-  if (grantId && !record.settledGrantId) {
-    const settled = { ...record, settledGrantId: grantId, paidAt: paidAt ?? config.now().toISOString() };
-    const ttl = Math.max(0, Math.ceil((Date.parse(record.expiresAt) - config.now().getTime()) / 1000)) + DEDUPE_SECONDS;
-    await config.store.putPurchase(settled, ttl);
-    config.logger.info("purchase settled by webhook", { purchaseId: record.purchaseId, grantId });
-  }
   ctx.entitlements.invalidate(record.customerId);
   return json(200, { received: true });
 }

@@ -158,7 +158,7 @@ async function perform(send: (r: Request) => Promise<Response>, job: Job, custom
   } else {
     const path =
       job.kind === "status"
-        ? `/purchases/${derivePurchaseKeys(customerIds[job.customer]!, attemptKey(job.key)).purchaseId}`
+        ? `/purchases/${(await derivePurchaseKeys(customerIds[job.customer]!, attemptKey(job.key))).purchaseId}`
         : `/${job.kind}`;
     request = new Request(`${LOAD_ORIGIN}/api/topup${path}`, { headers });
   }

@@ -8,12 +8,14 @@
  *   tsx bench/bff-under-load.ts --smoke   # a few seconds of each, writes nothing (CI)
  *   tsx bench/bff-under-load.ts --only=overhead,paint,memory   # some of them (while working on one)
  */
-import { type BffProcess, freePort, signIn, startBff } from "./lib/bff-process.ts";
+import { type BuiltApp, startBuiltApp } from "@creditkit/test-kit/built-app";
+import { freePort } from "@creditkit/test-kit/free-port";
 import { ensureBffBuild } from "./lib/build.ts";
 import { type Child, startChild, tsxArgs } from "./lib/children.ts";
 import { type EmulatorProcess, startEmulatorProcess } from "./lib/emulator-process.ts";
 import { progress } from "./lib/progress.ts";
 import { machine, type Section, writeSection } from "./lib/results.ts";
+import { signIn } from "./lib/sign-in.ts";
 import { timedRequest } from "./lib/timed-request.ts";
 import { type Endpoint, measureBffOverhead, type Route } from "./sections/bff-overhead.ts";
 import { probeConnectionReuse } from "./sections/connection-reuse.ts";
@@ -42,7 +44,7 @@ const plan = smoke
 ensureBffBuild(smoke);
 let emulator: EmulatorProcess | undefined;
 let proxy: Child | undefined;
-let bff: BffProcess | undefined;
+let bff: BuiltApp | undefined;
 const sections: Array<[string, Section]> = [];
 try {
   progress("starting the emulator, the bare proxy and next start");
@@ -50,7 +52,7 @@ try {
   const emulatorUrl = emulator.url;
   const apiKey = emulator.apiKey;
   const app = async () =>
-    startBff({ port: await freePort(), paygenticUrl: emulatorUrl, apiKey, paymentHost: emulatorUrl });
+    startBuiltApp({ port: await freePort(), paygenticUrl: emulatorUrl, apiKey, paymentHosts: [emulatorUrl] });
   const [started, first] = await Promise.all([
     startChild(process.execPath, tsxArgs("bench/lib/bare-proxy.ts", [emulatorUrl]), {
       name: "the bare proxy",
@@ -65,7 +67,7 @@ try {
   const customers = emulator.customers.slice(0, 3);
   const alice = customers[0];
   if (!alice) throw new Error("the emulator's demo seed has no customers");
-  const cookies = await Promise.all(customers.map((c) => signIn((bff as BffProcess).url, c.externalId)));
+  const cookies = await Promise.all(customers.map((c) => signIn((bff as BuiltApp).url, c.externalId)));
   const cookie = cookies[0] as string;
 
   const auth = { authorization: `Bearer ${emulator.apiKey}` };
@@ -77,7 +79,7 @@ try {
       pid: (emulator as EmulatorProcess).child.pid,
     },
     { setup: "proxy", url: `${proxyUrl}${upstreamPath}`, headers: auth, pid: (proxy as Child).pid },
-    { setup: "bff", url: `${bff?.url}${bffPath}`, headers: { cookie }, pid: (bff as BffProcess).child.pid },
+    { setup: "bff", url: `${bff?.url}${bffPath}`, headers: { cookie }, pid: (bff as BuiltApp).pid },
   ];
   const query = "limit=10&offset=0&includeVoided=false";
   const endpoints: Endpoint[] = [
@@ -87,7 +89,7 @@ try {
     },
     { name: "GET balance", routes: routes(`/v1/entitlements/${alice.entitlementId}`, "/api/topup/balance") },
   ];
-  const floor: Route = { setup: "bff", url: `${bff.url}/api/health`, headers: {}, pid: bff.child.pid };
+  const floor: Route = { setup: "bff", url: `${bff.url}/api/health`, headers: {}, pid: bff.pid };
 
   if (wanted("overhead")) {
     progress("2. BFF overhead");
@@ -142,7 +144,7 @@ try {
       "memory",
       await measureMemory({
         appUrl,
-        pid: bff.child.pid,
+        pid: bff.pid,
         cookies: freshCookies,
         warmupSeconds: plan.memWarmup,
         loadSeconds: plan.memLoad,

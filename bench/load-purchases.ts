@@ -8,10 +8,17 @@
  *   tsx bench/load-purchases.ts           # writes the "bff-load" section of bench/results.md
  *   tsx bench/load-purchases.ts --smoke   # same run, writes nothing (CI)
  */
-// The server package's source and test support, by path: bench does not depend on @creditkit/server.
-import { createTopUpHandler, type TopUpHandler } from "../packages/server/src/index.ts";
-import { createRedisStore, type RedisStore } from "../packages/server/src/redis.ts";
-import { DEMO_CATALOG, ORIGIN, serveHandler, startTestEmulator } from "../packages/server/src/test-support/harness.ts";
+import { createTopUpHandler, type TopUpHandler } from "@creditkit/server";
+import { createRedisStore, type RedisStore } from "@creditkit/server/redis";
+import { DEMO_CATALOG } from "@creditkit/test-kit/demo-catalog";
+import { ORIGIN } from "@creditkit/test-kit/handler-client";
+import { invoicesCreated } from "@creditkit/test-kit/invoices";
+import { TestRedisServer } from "@creditkit/test-kit/redis-server";
+import { serveHandler } from "@creditkit/test-kit/serve-handler";
+import { startTestEmulator } from "@creditkit/test-kit/test-emulator";
+// The load plan and its contract checks are the server's test support (they check answers against
+// server/src/test-support/contract-shapes.ts); they move to test-kit once those shapes live in
+// @creditkit/contract.
 import {
   CUSTOMER_HEADER,
   ISSUE_PLAN,
@@ -20,8 +27,6 @@ import {
   percentile,
   runPurchaseLoad,
 } from "../packages/server/src/test-support/purchase-load.ts";
-import { TestRedisServer } from "../packages/server/src/test-support/redis-server.ts";
-import { invoicesCreated } from "../packages/server/src/test-support/upstream-counts.ts";
 import { machine, writeSection } from "./lib/results.ts";
 
 const smoke = process.argv.includes("--smoke");
@@ -66,7 +71,7 @@ try {
         return fetch(`${base}${url.pathname}${url.search}`, { method: request.method, headers: request.headers, body });
       };
       const result = await runPurchaseLoad(send, ISSUE_PLAN, customerIds);
-      const invoices = invoicesCreated(await emu.requests());
+      const invoices = await invoicesCreated(emu);
       const held = invoices === ISSUE_PLAN.attemptKeys && result.fiveHundreds === 0 && result.problems.length === 0;
       if (record) runs.push({ setup, result, invoices, held });
       for (const problem of result.problems.slice(0, 5)) console.error(`  ${setup}: ${problem}`);

@@ -6,14 +6,16 @@
  *   tsx bench/purchase-and-return.ts           # about a minute; writes two sections of bench/results.md
  *   tsx bench/purchase-and-return.ts --smoke   # one purchase of each kind, writes nothing (CI)
  */
+import { type BuiltApp, startBuiltApp } from "@creditkit/test-kit/built-app";
+import { freePort } from "@creditkit/test-kit/free-port";
 import type { Browser } from "playwright-core";
-import { type BffProcess, freePort, signIn, startBff } from "./lib/bff-process.ts";
 import { launchChromium } from "./lib/browser.ts";
 import { ensureBffBuild } from "./lib/build.ts";
 import { type Child, startChild, tsxArgs } from "./lib/children.ts";
 import { type EmulatorProcess, startEmulatorProcess } from "./lib/emulator-process.ts";
 import { progress } from "./lib/progress.ts";
 import { machine, type Section, writeSection } from "./lib/results.ts";
+import { signIn } from "./lib/sign-in.ts";
 import type { RelayedCall } from "./lib/timing-relay.ts";
 import { startWebhookSwitch, type WebhookSwitch } from "./lib/webhook-switch.ts";
 import { measurePurchaseOverhead } from "./sections/purchase-overhead.ts";
@@ -55,7 +57,7 @@ ensureBffBuild(smoke);
 let emulator: EmulatorProcess | undefined;
 let relay: Child | undefined;
 let webhooks: WebhookSwitch | undefined;
-let bff: BffProcess | undefined;
+let bff: BuiltApp | undefined;
 let browser: Browser | undefined;
 const sections: Array<[string, Section]> = [];
 try {
@@ -74,11 +76,11 @@ try {
   const started = await relayStart;
   relay = started.child;
   const relayUrl = started.match[1] as string;
-  bff = await startBff({
+  bff = await startBuiltApp({
     port,
     paygenticUrl: relayUrl,
     apiKey: emulator.apiKey,
-    paymentHost: emulator.url,
+    paymentHosts: [emulator.url],
     webhookSecret: emulator.webhookSecret,
   });
   browser = await browserStart;

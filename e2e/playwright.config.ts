@@ -1,5 +1,5 @@
+import { CHROMIUM_ARGS, chromiumExecutable } from "@creditkit/test-kit/chromium";
 import { defineConfig } from "@playwright/test";
-import { CHROMIUM_ARGS, chromiumExecutable } from "./support/browser.ts";
 
 /**
  * Real Chromium against `next build` + `next start` and a real emulator, both started by the

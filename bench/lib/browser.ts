@@ -1,6 +1,6 @@
-import { type Browser, chromium } from "playwright-core";
 // The same Chromium and flags as the e2e suite: CHROMIUM_PATH, then a system one, else Playwright's.
-import { CHROMIUM_ARGS, chromiumExecutable } from "../../e2e/support/browser.ts";
+import { CHROMIUM_ARGS, chromiumExecutable } from "@creditkit/test-kit/chromium";
+import { type Browser, chromium } from "playwright-core";
 
 export async function launchChromium(): Promise<Browser> {
   try {

@@ -1,7 +1,7 @@
 import { test as emulatorTest } from "@creditkit/emulator/playwright";
+import { type BuiltApp, startBuiltApp } from "@creditkit/test-kit/built-app";
+import { freePort } from "@creditkit/test-kit/free-port";
 import { expect, type Page } from "@playwright/test";
-import { type RunningApp, startApp } from "./app.ts";
-import { freePort } from "./ports.ts";
 import { SecretWatch } from "./secret-watch.ts";
 
 /**
@@ -9,21 +9,21 @@ import { SecretWatch } from "./secret-watch.ts";
  * helper stays working): one emulator and one `next start` of the production build per worker,
  * wired together the way the root `pnpm start` wires them, webhooks included.
  *
- * The app lives as long as the worker, and so does its in-memory store. Its purchase rate limit
- * (10 new purchases per customer per minute) therefore spans tests: each spec file says which
- * demo customer it buys as and how many purchases it starts, and the shared app's budget is
- * kept under 10 per customer (see e2e/README.md).
+ * The app lives as long as the worker, and so does its in-memory store with its purchase rate
+ * limit: the suite's app gets a generous one (GENEROUS_RATE_LIMIT) so that spec files never share
+ * a budget. A file about the rate limit itself sets `test.use({ purchaseRateLimit: "2/60" })`
+ * and gets its own worker, emulator and app.
  */
+/** Far more purchases per customer than any spec file starts, so no file spends another's budget. */
+const GENEROUS_RATE_LIMIT = "1000/60";
+
 export const test = emulatorTest.extend<
   { signIn: (externalId?: string) => Promise<void>; keyWatch: undefined; pageErrors: undefined },
-  { appPort: number; settleDelayMs: number; appInstance: string; app: RunningApp }
+  { appPort: number; settleDelayMs: number; purchaseRateLimit: string; app: BuiltApp }
 >({
   settleDelayMs: [0, { scope: "worker", option: true }],
-  /**
-   * A file that starts many purchase attempts (each counts against the app's rate limit) sets
-   * its own name here: a different value means a different worker, so its own emulator and app.
-   */
-  appInstance: ["shared", { scope: "worker", option: true }],
+  /** CREDITKIT_PURCHASE_RATE_LIMIT of the worker's app; another value means another worker and app. */
+  purchaseRateLimit: [GENEROUS_RATE_LIMIT, { scope: "worker", option: true }],
   appPort: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring
     async ({}, use) => use(await freePort()),
@@ -35,13 +35,13 @@ export const test = emulatorTest.extend<
     { scope: "worker" },
   ],
   app: [
-    async ({ appPort, emulator, appInstance }, use) => {
-      void appInstance; // only its value matters: Playwright gives each distinct value its own worker
-      const app = await startApp({
+    async ({ appPort, emulator, purchaseRateLimit }, use) => {
+      const app = await startBuiltApp({
         port: appPort,
-        emulatorUrl: emulator.url,
+        paygenticUrl: emulator.url,
         apiKey: emulator.apiKey,
         webhookSecret: emulator.webhookSecret,
+        purchaseRateLimit,
       });
       try {
         await use(app);
@@ -104,7 +104,7 @@ export const test = emulatorTest.extend<
   },
 });
 
-function secretsOf(emulator: { apiKey: string; webhookSecret: string }, app: RunningApp) {
+function secretsOf(emulator: { apiKey: string; webhookSecret: string }, app: BuiltApp) {
   return {
     "the Paygentic secret key": emulator.apiKey,
     "the webhook signing secret": emulator.webhookSecret,

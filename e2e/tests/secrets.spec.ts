@@ -2,10 +2,7 @@ import { Dashboard } from "../support/dashboard.ts";
 import { expect, test } from "../support/fixtures.ts";
 import { SecretWatch } from "../support/secret-watch.ts";
 
-test.use({ appInstance: "secrets" });
-
-// Customer: Bob (7 purchase attempts, so this file runs against its own app: each attempt counts
-// against the app's per-customer rate limit). Every test is already watched by the keyWatch fixture (responses,
+// Customer: Bob (7 purchase attempts). Every test is already watched by the keyWatch fixture (responses,
 // console, final HTML, the app's log); this one goes looking on purpose: every script and
 // stylesheet the pages load, and error answers of every kind, including upstream failures.
 

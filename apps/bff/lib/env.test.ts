@@ -104,3 +104,27 @@ describe("paymentHostsFromEnv", () => {
     expect(paymentHostsFromEnv({}, false).problem).toMatch(/^PAYMENT_HOSTS/);
   });
 });
+
+describe("CREDITKIT_PURCHASE_RATE_LIMIT", () => {
+  it("is optional: unset, the handler keeps its default (10 per 60 s)", () => {
+    expect(parseEnv(full, { development: false }).purchaseRateLimit).toBeUndefined();
+    expect(parseEnv({ ...full, CREDITKIT_PURCHASE_RATE_LIMIT: " " }, { development: false }).purchaseRateLimit).toBe(
+      undefined,
+    );
+  });
+
+  it("reads purchases per seconds", () => {
+    const read = (value: string) =>
+      parseEnv({ ...full, CREDITKIT_PURCHASE_RATE_LIMIT: value }, { development: false }).purchaseRateLimit;
+    expect(read("10/60")).toEqual({ max: 10, windowSeconds: 60 });
+    expect(read(" 1000 / 86400 ")).toEqual({ max: 1000, windowSeconds: 86_400 });
+  });
+
+  it("is named in the error when malformed, and nothing else is", () => {
+    for (const value of ["10", "ten/60", "0/60", "10/0", "10/86401", "-1/60", "1.5/60", "10/60/2"]) {
+      expect(problems({ ...full, CREDITKIT_PURCHASE_RATE_LIMIT: value }), value).toEqual([
+        expect.stringMatching(/^CREDITKIT_PURCHASE_RATE_LIMIT must be <purchases>\/<seconds>/),
+      ]);
+    }
+  });
+});

@@ -20,6 +20,11 @@ export interface BffEnv {
    * dedupe and rate limits are shared. Unset: one instance, in-process memory.
    */
   redisUrl?: string;
+  /**
+   * CREDITKIT_PURCHASE_RATE_LIMIT ("max/windowSeconds"): new purchases per customer per window.
+   * Unset: the handler's default, 10 per 60 s.
+   */
+  purchaseRateLimit?: { max: number; windowSeconds: number };
 }
 
 /** Values of the emulator's demo seed, used only in development when a variable is missing. */
@@ -89,6 +94,14 @@ export function parseEnv(env: Env, options: { development: boolean; demo?: DemoD
     problems.push("REDIS_URL must be a redis:// or rediss:// URL (e.g. redis://:password@redis.internal:6379/0)");
   }
 
+  const rateLimitText = value("CREDITKIT_PURCHASE_RATE_LIMIT");
+  const purchaseRateLimit = rateLimitText === undefined ? undefined : parseRateLimit(rateLimitText);
+  if (purchaseRateLimit === null) {
+    problems.push(
+      "CREDITKIT_PURCHASE_RATE_LIMIT must be <purchases>/<seconds>, e.g. 10/60 (10 new purchases per customer per 60 s; at most 86400 s)",
+    );
+  }
+
   if (problems.length > 0) throw new EnvError(problems);
   return {
     paygenticApiKey: apiKey!,
@@ -99,7 +112,17 @@ export function parseEnv(env: Env, options: { development: boolean; demo?: DemoD
     paymentHosts: hosts.hosts,
     emulatorMode: isLoopback(baseUrl!),
     ...(redisUrl !== undefined && { redisUrl }),
+    ...(purchaseRateLimit && { purchaseRateLimit }),
   };
+}
+
+/** "10/60" → 10 per 60 s; null unless both are positive integers and the window is at most a day. */
+function parseRateLimit(text: string): { max: number; windowSeconds: number } | null {
+  const match = /^(\d{1,9})\s*\/\s*(\d{1,9})$/.exec(text);
+  if (!match) return null;
+  const max = Number(match[1]);
+  const windowSeconds = Number(match[2]);
+  return max >= 1 && windowSeconds >= 1 && windowSeconds <= 86_400 ? { max, windowSeconds } : null;
 }
 
 /**

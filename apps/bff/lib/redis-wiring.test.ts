@@ -1,7 +1,6 @@
 import { type Emulator, startEmulator } from "@creditkit/emulator";
+import { TestRedisServer } from "@creditkit/test-kit/redis-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// The server package's throw-away redis-server (test support, not product code).
-import { TestRedisServer } from "../../../packages/server/src/test-support/redis-server.ts";
 import { EnvError, parseEnv } from "./env.ts";
 import { topUpHandler } from "./runtime.ts";
 import { signSession } from "./session.ts";

@@ -55,6 +55,7 @@ async function buildRuntime(): Promise<BffRuntime> {
     paymentHosts: env.paymentHosts,
     ...(env.webhookSecret !== undefined && { webhookSecret: env.webhookSecret }),
     ...(store !== undefined && { store }),
+    ...(env.purchaseRateLimit !== undefined && { rateLimit: env.purchaseRateLimit }),
     logger: console,
   });
   return { env, directory, topUp };

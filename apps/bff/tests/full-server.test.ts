@@ -1,8 +1,5 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { createServer } from "node:net";
-import { join } from "node:path";
-import { type Emulator, startEmulator } from "@creditkit/emulator";
+import { type BuiltApp, hasProductionBuild, startBuiltApp } from "@creditkit/test-kit/built-app";
+import { startTestEmulator, type TestEmulator } from "@creditkit/test-kit/test-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 /**
@@ -10,60 +7,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
  * browser would: sign in, read, buy, return. Nothing the app answers may contain the secret key.
  */
 
-const BFF = join(import.meta.dirname, "..");
-const built = existsSync(join(BFF, ".next", "BUILD_ID"));
-let emu: Emulator;
-let app: ChildProcess;
+const built = hasProductionBuild();
+let emu: TestEmulator["emu"];
+let app: BuiltApp;
 let base: string;
 const bodies: string[] = [];
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 beforeAll(async () => {
   // Without a build the test itself fails (below), by name; it is never skipped.
   if (!built) return;
-  emu = await startEmulator({ port: 0 });
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  app = spawn(join(BFF, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: BFF,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      PAYGENTIC_API_KEY: emu.apiKey,
-      PAYGENTIC_BASE_URL: emu.url,
-      PAYGENTIC_WEBHOOK_SECRET: emu.webhookSecret,
-      CREDITKIT_PUBLIC_URL: base,
-      SESSION_SECRET: "full-server-test-session-secret-0123456789",
-      PAYMENT_HOSTS: emu.url,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let output = "";
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (/Ready in/.test(output)) resolve();
-    };
-    app.stdout?.on("data", onData);
-    app.stderr?.on("data", onData);
-    app.once("exit", (code) => reject(new Error(`next start exited with ${code}: ${output}`)));
-  });
-}, 30_000);
+  ({ emu } = await startTestEmulator());
+  app = await startBuiltApp({ paygenticUrl: emu.url, apiKey: emu.apiKey, webhookSecret: emu.webhookSecret });
+  base = app.url;
+}, 40_000);
 
 afterAll(async () => {
-  if (app && app.exitCode === null) {
-    const exited = new Promise((resolve) => app.once("exit", resolve));
-    app.kill("SIGTERM");
-    await exited;
-  }
+  await app?.stop();
   await emu?.close();
 });
 

@@ -1,11 +1,13 @@
+import type { RecordedRequest } from "@creditkit/emulator";
+import { invoicesCreated } from "@creditkit/test-kit/invoices";
+import { startTestEmulator, type TestEmulator } from "@creditkit/test-kit/test-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMemoryStore } from "./store/memory-store.ts";
 import { errorShapeProblems } from "./test-support/contract-shapes.ts";
 import { ROUTES } from "./test-support/fault-routes.ts";
 import { FAULTS, RETRIES, TIMEOUT_MS } from "./test-support/fault-table.ts";
-import { type EmulatorControl, makeHandler, type RecordedRequest, startTestEmulator } from "./test-support/harness.ts";
+import { makeHandler } from "./test-support/make-handler.ts";
 import { type SlowBodyRelay, startSlowBodyRelay } from "./test-support/slow-body-relay.ts";
-import { invoicesCreated } from "./test-support/upstream-counts.ts";
 
 /**
  * Every route × every upstream fault (routes in parallel, each against its own emulator; faults
@@ -17,7 +19,7 @@ import { invoicesCreated } from "./test-support/upstream-counts.ts";
  */
 
 describe.concurrent.each(ROUTES)("$name", (route) => {
-  let emu: EmulatorControl;
+  let emu: TestEmulator;
   let relay: SlowBodyRelay;
   beforeAll(async () => {
     emu = await startTestEmulator();
@@ -86,7 +88,7 @@ function matches(request: RecordedRequest, target: { method: string; path: strin
 }
 
 async function expectMoneySafe(
-  emu: EmulatorControl,
+  emu: TestEmulator,
   healthy: ReturnType<typeof makeHandler>,
   prepared: { purchaseId?: string; paid: boolean },
   okBody: unknown,
@@ -94,7 +96,7 @@ async function expectMoneySafe(
   // The widget retries the same attempt once Paygentic is healthy: still exactly one invoice.
   const retried = await healthy.buy({ packId: "starter" }, "fault-matrix-attempt");
   expect(retried.status).toBe(201);
-  expect(invoicesCreated(await emu.requests())).toBe(1);
+  expect(await invoicesCreated(emu)).toBe(1);
 
   const status = await healthy.get(`/purchases/${retried.json.purchaseId}`);
   expect(status.json.status).toBe(prepared.paid ? "paid" : "pending");

@@ -1,15 +1,10 @@
+import { captureLogger } from "@creditkit/test-kit/capture-logger";
+import { ORIGIN } from "@creditkit/test-kit/handler-client";
+import { startTestEmulator, type TestEmulator, type Who } from "@creditkit/test-kit/test-emulator";
 import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TopUpConfig } from "./config/config-types.ts";
 import { type Answer, errorShapeProblems } from "./test-support/contract-shapes.ts";
-import {
-  captureLogger,
-  type EmulatorControl,
-  makeHandler,
-  ORIGIN,
-  startTestEmulator,
-  type Who,
-} from "./test-support/harness.ts";
 import {
   bodyText,
   encode,
@@ -21,6 +16,7 @@ import {
   hostileSegment,
   isValidCustomCredits,
 } from "./test-support/hostile-arbitraries.ts";
+import { makeHandler } from "./test-support/make-handler.ts";
 
 /**
  * Property-based hostile input over every route: whatever arrives (bodies, query strings, headers,
@@ -30,7 +26,7 @@ import {
 
 const LIMIT = 16 * 1024;
 const CUSTOMERS = new Set(["acme-alice", "acme-bob", "acme-carol"]);
-let emu: EmulatorControl;
+let emu: TestEmulator;
 type SendInit = { headers?: Record<string, string>; body?: BodyInit; duplex?: "half" };
 let send: (method: string, path: string, init?: SendInit) => Promise<Answer>;
 const { logger, lines } = captureLogger();

@@ -1,9 +1,12 @@
+import { invoicesCreated } from "@creditkit/test-kit/invoices";
+import { TestRedisServer } from "@creditkit/test-kit/redis-server";
+import { startTestEmulator, type TestEmulator } from "@creditkit/test-kit/test-emulator";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TopUpConfig } from "./config/config-types.ts";
 import { createMemoryStore } from "./store/memory-store.ts";
 import { createRedisStore } from "./store/redis-store.ts";
 import type { TopUpStore } from "./store/store-types.ts";
-import { type EmulatorControl, makeHandler, startTestEmulator } from "./test-support/harness.ts";
+import { makeHandler } from "./test-support/make-handler.ts";
 import {
   CUSTOMER_HEADER,
   ISSUE_PLAN,
@@ -11,8 +14,6 @@ import {
   loadSeed,
   runPurchaseLoad,
 } from "./test-support/purchase-load.ts";
-import { TestRedisServer } from "./test-support/redis-server.ts";
-import { invoicesCreated } from "./test-support/upstream-counts.ts";
 
 /**
  * Issue 7's load: 50 concurrent clients across 50 customers send 500 create-purchase requests
@@ -20,7 +21,7 @@ import { invoicesCreated } from "./test-support/upstream-counts.ts";
  * and a real emulator seeded with 50 customers. Bounded by the request list; no timing asserted.
  */
 
-let emu: EmulatorControl;
+let emu: TestEmulator;
 beforeAll(async () => {
   emu = await startTestEmulator({ seed: loadSeed(ISSUE_PLAN.customers) });
 });
@@ -44,7 +45,7 @@ async function expectLoadHeld(result: LoadResult) {
   expect(result.problems).toEqual([]);
   expect(result.fiveHundreds).toBe(0);
   expect(result.statuses["create 201"]).toBe(500);
-  expect(invoicesCreated(await emu.requests())).toBe(100);
+  expect(await invoicesCreated(emu)).toBe(100);
   // Every reuse of an attempt key answered the same purchase, byte for byte.
   expect(result.createdBodies.size).toBe(100);
   for (const bodies of result.createdBodies.values()) expect(bodies.size).toBe(1);

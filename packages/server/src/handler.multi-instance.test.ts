@@ -1,8 +1,10 @@
+import type { Client } from "@creditkit/test-kit/handler-client";
+import { invoicesCreated, purchaseCalls } from "@creditkit/test-kit/invoices";
+import { TestRedisServer } from "@creditkit/test-kit/redis-server";
+import { startTestEmulator, type TestEmulator } from "@creditkit/test-kit/test-emulator";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createRedisStore, type RedisStore } from "./store/redis-store.ts";
-import { type Client, type EmulatorControl, makeHandler, startTestEmulator } from "./test-support/harness.ts";
-import { TestRedisServer } from "./test-support/redis-server.ts";
-import { invoicesCreated, purchaseCalls } from "./test-support/upstream-counts.ts";
+import { makeHandler } from "./test-support/make-handler.ts";
 import { deliver, paidEvent, signed } from "./test-support/webhooks.ts";
 
 /**
@@ -10,7 +12,7 @@ import { deliver, paidEvent, signed } from "./test-support/webhooks.ts";
  * in-process caches and in-flight map) share one real Redis, and requests are spread across them.
  */
 
-let emu: EmulatorControl;
+let emu: TestEmulator;
 let redis: TestRedisServer;
 let store: RedisStore;
 let a: Client;
@@ -64,7 +66,7 @@ describe("two BFF instances sharing one Redis", () => {
     expect((await a.buy({ packId: "starter" }, "multi-rate-5")).status).toBe(429);
     // Replays of an existing attempt are free, on either instance.
     expect((await b.buy({ packId: "starter" }, "multi-rate-0")).status).toBe(201);
-    expect(purchaseCalls(await emu.requests())).toHaveLength(3);
+    expect(await purchaseCalls(emu)).toHaveLength(3);
   });
 
   it("see a purchase started on one as settled on the other (by polling)", async () => {
@@ -89,7 +91,7 @@ describe("two BFF instances sharing one Redis", () => {
     const conflict = await b.buy({ packId: "growth" }, "multi-replay-1");
     expect(conflict.status).toBe(409);
     expect(conflict.json.error.code).toBe("idempotency_conflict");
-    expect(purchaseCalls(await emu.requests())).toHaveLength(1);
+    expect(await purchaseCalls(emu)).toHaveLength(1);
   });
 
   it("create one invoice when a double click lands on both instances at once", async () => {
@@ -101,7 +103,7 @@ describe("two BFF instances sharing one Redis", () => {
     ]);
     expect(clicks.map((r) => r.status)).toEqual([201, 201, 201, 201]);
     expect(new Set(clicks.map((r) => JSON.stringify(r.json))).size).toBe(1);
-    expect(invoicesCreated(await emu.requests())).toBe(1);
+    expect(await invoicesCreated(emu)).toBe(1);
   });
 
   it("never show one customer's purchase to another, whichever instance is asked", async () => {

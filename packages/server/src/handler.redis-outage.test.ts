@@ -1,8 +1,10 @@
+import { captureLogger } from "@creditkit/test-kit/capture-logger";
+import { invoicesCreated } from "@creditkit/test-kit/invoices";
+import { TestRedisServer } from "@creditkit/test-kit/redis-server";
+import { startTestEmulator, type TestEmulator } from "@creditkit/test-kit/test-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRedisStore, type RedisStore } from "./store/redis-store.ts";
-import { captureLogger, type EmulatorControl, makeHandler, startTestEmulator } from "./test-support/harness.ts";
-import { TestRedisServer } from "./test-support/redis-server.ts";
-import { invoicesCreated } from "./test-support/upstream-counts.ts";
+import { makeHandler } from "./test-support/make-handler.ts";
 import { deliver, paidEvent, signed } from "./test-support/webhooks.ts";
 
 /**
@@ -11,7 +13,7 @@ import { deliver, paidEvent, signed } from "./test-support/webhooks.ts";
  * and recover without a restart.
  */
 
-let emu: EmulatorControl;
+let emu: TestEmulator;
 let redis: TestRedisServer;
 let store: RedisStore;
 const { logger, lines: storeLog } = captureLogger();
@@ -47,7 +49,7 @@ describe("when Redis goes away and comes back", () => {
       expect(res.json.error.message).toMatch(/try again/i);
     }
     // No purchase reached Paygentic while the store could not record it.
-    expect(invoicesCreated(await emu.requests())).toBe(1);
+    expect(await invoicesCreated(emu)).toBe(1);
 
     // Does not need the store: served as usual.
     for (const path of ["/catalog", "/balance", "/grants"]) {
@@ -66,7 +68,7 @@ describe("when Redis goes away and comes back", () => {
     expect(again.json.paymentUrl).toBe(before.json.paymentUrl);
     const fresh = await client.buy({ packId: "growth" }, "outage-attempt-2");
     expect(fresh.status).toBe(201);
-    expect(invoicesCreated(await emu.requests())).toBe(2);
+    expect(await invoicesCreated(emu)).toBe(2);
     expect((await client.get(`/purchases/${fresh.json.purchaseId}`)).json.status).toBe("pending");
 
     // The store said once that Redis went away and once that it is back, not once per retry.

@@ -1,12 +1,13 @@
+import { startTestEmulator, type TestEmulator } from "@creditkit/test-kit/test-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type EmulatorControl, makeHandler, startTestEmulator } from "./test-support/harness.ts";
+import { makeHandler } from "./test-support/make-handler.ts";
 
 /**
  * Bugs found by the hostile-input properties (handler.hostile-input.test.ts), each pinned by the
  * smallest input that showed it.
  */
 
-let emu: EmulatorControl;
+let emu: TestEmulator;
 beforeAll(async () => {
   emu = await startTestEmulator();
 });

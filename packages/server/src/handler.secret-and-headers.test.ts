@@ -1,8 +1,11 @@
+import { captureLogger } from "@creditkit/test-kit/capture-logger";
+import { BASE } from "@creditkit/test-kit/handler-client";
+import { startTestEmulator, type TestEmulator } from "@creditkit/test-kit/test-emulator";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TopUpStore } from "./store/store-types.ts";
 import { contractHeaderProblems, errorShapeProblems } from "./test-support/contract-shapes.ts";
-import { BASE, captureLogger, type EmulatorControl, makeHandler, startTestEmulator } from "./test-support/harness.ts";
 import { type LeakMode, startLeakyUpstream } from "./test-support/leaky-upstream.ts";
+import { makeHandler } from "./test-support/make-handler.ts";
 
 /**
  * The key never leaves: not even when Paygentic echoes it back. And every answer of the handler,
@@ -10,7 +13,7 @@ import { type LeakMode, startLeakyUpstream } from "./test-support/leaky-upstream
  * (Clickjacking headers are the app's: apps/bff/proxy.ts, tested in apps/bff/tests/proxy-headers.test.ts.)
  */
 
-let emu: EmulatorControl;
+let emu: TestEmulator;
 let leaky: Awaited<ReturnType<typeof startLeakyUpstream>>;
 beforeAll(async () => {
   [emu, leaky] = await Promise.all([startTestEmulator(), startLeakyUpstream()]);

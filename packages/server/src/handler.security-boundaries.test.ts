@@ -1,7 +1,9 @@
+import { ORIGIN } from "@creditkit/test-kit/handler-client";
+import { purchaseCalls } from "@creditkit/test-kit/invoices";
+import { startTestEmulator, type TestEmulator } from "@creditkit/test-kit/test-emulator";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createMemoryStore } from "./store/memory-store.ts";
-import { type EmulatorControl, makeHandler, ORIGIN, startTestEmulator } from "./test-support/harness.ts";
-import { purchaseCalls } from "./test-support/upstream-counts.ts";
+import { makeHandler } from "./test-support/make-handler.ts";
 import { deliver, paidEvent, signed } from "./test-support/webhooks.ts";
 
 /**
@@ -10,7 +12,7 @@ import { deliver, paidEvent, signed } from "./test-support/webhooks.ts";
  * replayed, stale or wrong settle nothing.
  */
 
-let emu: EmulatorControl;
+let emu: TestEmulator;
 beforeAll(async () => {
   emu = await startTestEmulator();
 });
@@ -89,7 +91,7 @@ describe("the browser sets nothing the server decides", () => {
       },
     });
     expect(res.status).toBe(201);
-    const [call] = purchaseCalls(await emu.requests());
+    const [call] = await purchaseCalls(emu);
     expect(call!.path).toContain(emu.customer("acme-alice").entitlementId);
     expect(call!.body).toMatchObject({ amount: 5000, price: "45.00" });
     const { successUrl, cancelUrl } = call!.body as { successUrl: string; cancelUrl: string };

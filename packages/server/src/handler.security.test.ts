@@ -1,16 +1,17 @@
+import { captureLogger } from "@creditkit/test-kit/capture-logger";
+import { BASE } from "@creditkit/test-kit/handler-client";
+import { purchaseCalls } from "@creditkit/test-kit/invoices";
+import { startTestEmulator, type TestEmulator } from "@creditkit/test-kit/test-emulator";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TopUpStore } from "./store/store-types.ts";
-import { BASE, captureLogger, type EmulatorControl, makeHandler, startTestEmulator } from "./test-support/harness.ts";
+import { makeHandler } from "./test-support/make-handler.ts";
 
-let emu: EmulatorControl;
+let emu: TestEmulator;
 beforeAll(async () => {
   emu = await startTestEmulator();
 });
 afterAll(() => emu.emu.close());
 beforeEach(() => emu.reset());
-
-const purchaseCalls = async () =>
-  (await emu.requests()).filter((r) => r.method === "POST" && r.path.endsWith("/grants/purchase")).length;
 
 describe("authentication", () => {
   it.each([
@@ -39,7 +40,7 @@ describe("authentication", () => {
     expect(res.status).toBe(500);
     expect(res.json.error.code).toBe("internal_error");
     expect((await client.buy({ packId: "starter" }, "wrong-ent-1")).status).toBe(500);
-    expect(await purchaseCalls()).toBe(0);
+    expect(await purchaseCalls(emu)).toHaveLength(0);
   });
 });
 
@@ -191,7 +192,7 @@ describe("input validation", () => {
       } as RequestInit),
     );
     expect(res.status).toBe(413);
-    expect(await purchaseCalls()).toBe(0);
+    expect(await purchaseCalls(emu)).toHaveLength(0);
   });
 });
 

@@ -1,7 +1,8 @@
+import { startTestEmulator, type TestEmulator } from "@creditkit/test-kit/test-emulator";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type EmulatorControl, makeHandler, startTestEmulator } from "./test-support/harness.ts";
+import { makeHandler } from "./test-support/make-handler.ts";
 
-let emu: EmulatorControl;
+let emu: TestEmulator;
 beforeAll(async () => {
   emu = await startTestEmulator();
 });

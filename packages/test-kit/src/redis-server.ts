@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { connect, createServer } from "node:net";
+import { connect } from "node:net";
+import { freePort } from "./free-port.ts";
 
 /**
  * A real, throw-away redis-server on 127.0.0.1 for the store tests: no persistence, its own free
@@ -103,12 +104,4 @@ function ping(port: number): Promise<void> {
     });
     socket.once("error", reject);
   });
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }

@@ -1,41 +1,33 @@
-import type { Emulator } from "@creditkit/emulator";
-import { startEmulator } from "@creditkit/emulator";
+import { createPaygenticClient, type PaygenticClientOptions } from "@creditkit/paygentic";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createPaygenticClient, type PaygenticClientOptions } from "./create-client.ts";
-import { PaygenticError } from "./errors.ts";
+import { createEmulatorControl, type EmulatorControl } from "../control-client.ts";
+import { type Emulator, startEmulator } from "../start-emulator.ts";
+import { failure } from "../testing/harness.ts";
 
 /**
- * The client against a real emulator over loopback HTTP, with the emulator's fault injection
- * standing in for a misbehaving Paygentic. Nothing here is mocked.
+ * Paygentic client ⇄ emulator conformance: @creditkit/paygentic's client against a real emulator
+ * over loopback HTTP, with the emulator's fault injection standing in for a misbehaving Paygentic.
+ * Nothing here is mocked. These live in the emulator because the dependency already points this
+ * way (the emulator uses paygentic's schemas); paygentic itself depends on no emulator.
  */
 let emu: Emulator;
+let control: EmulatorControl;
 let alice: { customerId: string; entitlementId: string };
 
 beforeAll(async () => {
   emu = await startEmulator({ port: 0, deterministic: true });
+  control = createEmulatorControl(emu.url);
   const seeded = emu.seedInfo().customers[0];
   if (!seeded) throw new Error("demo seed has no customers");
   alice = seeded;
 });
 afterAll(() => emu.close());
 beforeEach(async () => {
-  await control("POST", "/__emulator/reset");
+  await control.reset();
 });
 
-async function control(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${emu.url}${path}`, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
-  return res.json() as Promise<unknown>;
-}
-const fault = (spec: Record<string, unknown>) => control("POST", "/__emulator/faults", spec);
-const recorded = async (path: string) =>
-  ((await control("GET", "/__emulator/requests")) as Array<{ method: string; path: string; status: number }>).filter(
-    (r) => r.path.startsWith(path),
-  );
+const fault: EmulatorControl["fault"] = (spec) => control.fault(spec);
+const recorded = (path: string) => control.requests({ path });
 
 function client(options: Partial<PaygenticClientOptions> = {}) {
   const lines: string[] = [];
@@ -49,16 +41,6 @@ function client(options: Partial<PaygenticClientOptions> = {}) {
     ...options,
   });
   return { c, lines };
-}
-
-async function failure(promise: Promise<unknown>): Promise<PaygenticError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof PaygenticError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
 }
 
 const grantsPath = () => `/v1/entitlements/${alice.entitlementId}/grants`;

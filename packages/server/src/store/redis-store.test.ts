@@ -1,7 +1,7 @@
+import { TestRedisServer } from "@creditkit/test-kit/redis-server";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { samplePurchaseRecord } from "../test-support/purchase-record.ts";
-import { TestRedisServer } from "../test-support/redis-server.ts";
 import { createMemoryStore } from "./memory-store.ts";
 import { createRedisStore, type RedisStore } from "./redis-store.ts";
 import type { TopUpStore } from "./store-types.ts";

@@ -1,6 +1,7 @@
+import type { Client } from "@creditkit/test-kit/handler-client";
+import type { TestEmulator } from "@creditkit/test-kit/test-emulator";
 import type { Answer } from "./contract-shapes.ts";
 import type { UpstreamTarget } from "./fault-table.ts";
-import type { Client, EmulatorControl } from "./harness.ts";
 import { deliver, paidEvent, signed } from "./webhooks.ts";
 
 /**
@@ -24,8 +25,8 @@ export interface RouteCase {
   /** Whether this route makes no upstream call at all. */
   offline: boolean;
   okStatus: number;
-  prepare(healthy: Client, emu: EmulatorControl): Promise<Prepared>;
-  call(faulty: Client, prepared: Prepared, emu: EmulatorControl): Promise<Answer>;
+  prepare(healthy: Client, emu: TestEmulator): Promise<Prepared>;
+  call(faulty: Client, prepared: Prepared, emu: TestEmulator): Promise<Answer>;
 }
 
 const ATTEMPT = "fault-matrix-attempt";
@@ -36,7 +37,7 @@ async function createPurchase(healthy: Client): Promise<Prepared> {
   return { purchaseId: res.json.purchaseId, paymentUrl: res.json.paymentUrl, paid: false };
 }
 
-async function paidPurchase(healthy: Client, emu: EmulatorControl): Promise<Prepared> {
+async function paidPurchase(healthy: Client, emu: TestEmulator): Promise<Prepared> {
   const created = await createPurchase(healthy);
   const done = (await emu.session(created.paymentUrl!, "complete")) as { invoiceId: string };
   const newest = (await healthy.get("/grants?limit=1")).json.grants[0] as { id: string; purchaseId: string | null };

@@ -1,4 +1,4 @@
-import type { EmulatorControl } from "./harness.ts";
+import type { TestEmulator } from "@creditkit/test-kit/test-emulator";
 import type { SlowBodyRelay } from "./slow-body-relay.ts";
 
 /**
@@ -23,7 +23,7 @@ export interface UpstreamTarget {
 
 export interface FaultCase {
   name: string;
-  inject(emu: EmulatorControl, relay: SlowBodyRelay, target: UpstreamTarget): Promise<unknown>;
+  inject(emu: TestEmulator, relay: SlowBodyRelay, target: UpstreamTarget): Promise<unknown>;
   expected: Expected;
   /** Calls the faulted upstream path receives: once, or once plus every retry. */
   attempts: "once" | "retried";

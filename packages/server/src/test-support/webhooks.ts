@@ -1,5 +1,5 @@
+import type { Client } from "@creditkit/test-kit/handler-client";
 import { Webhook } from "svix";
-import type { Client } from "./harness.ts";
 
 /** Svix-signed webhook messages, built the way Paygentic's sender builds them. */
 

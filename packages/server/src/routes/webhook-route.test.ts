@@ -1,14 +1,11 @@
+import type { Client } from "@creditkit/test-kit/handler-client";
+import { serveHandler } from "@creditkit/test-kit/serve-handler";
+import { startTestEmulator, type TestEmulator } from "@creditkit/test-kit/test-emulator";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  type Client,
-  type EmulatorControl,
-  makeHandler,
-  serveHandler,
-  startTestEmulator,
-} from "./test-support/harness.ts";
-import { deliver, paidEvent, signed } from "./test-support/webhooks.ts";
+import { makeHandler } from "../test-support/make-handler.ts";
+import { deliver, paidEvent, signed } from "../test-support/webhooks.ts";
 
-let emu: EmulatorControl;
+let emu: TestEmulator;
 beforeAll(async () => {
   emu = await startTestEmulator();
 });

@@ -1,0 +1,141 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { freePort } from "./free-port.ts";
+
+/**
+ * `next start` of apps/bff's production build, wired to a Paygentic (the emulator, or a relay in
+ * front of it) the way the root `pnpm start` wires it: production mode, 127.0.0.1, a fresh session
+ * secret, one instance with in-process memory. The one app starter of the e2e suite, the benchmarks
+ * and apps/bff's own full-server test, with ONE readiness rule (see `untilAnswering`).
+ */
+
+export const BFF_DIR = join(import.meta.dirname, "..", "..", "..", "apps", "bff");
+
+/** Whether apps/bff has a production build at all (`pnpm build`). */
+export function hasProductionBuild(): boolean {
+  return existsSync(join(BFF_DIR, ".next", "BUILD_ID"));
+}
+
+export interface BuiltAppOptions {
+  /** Default: a free port. */
+  port?: number;
+  /** PAYGENTIC_BASE_URL: the emulator, or a relay in front of it. */
+  paygenticUrl: string;
+  apiKey: string;
+  /** PAYMENT_HOSTS; default the origin of `paygenticUrl`. */
+  paymentHosts?: string[];
+  /** Without it the app has no webhook route: purchases settle by polling only. */
+  webhookSecret?: string;
+  /** Default: a fresh random one per start. */
+  sessionSecret?: string;
+  /** CREDITKIT_PURCHASE_RATE_LIMIT ("max/windowSeconds"); default the app's own (10 per 60 s). */
+  purchaseRateLimit?: string;
+  /** How long the app may take to answer; default 30 s. */
+  timeoutMs?: number;
+}
+
+export interface BuiltApp {
+  url: string;
+  port: number;
+  /** The server's own pid (node runs next's entry point directly, no shim in between). */
+  pid: number;
+  /** The session secret it signs with, to be watched for leaks like the Paygentic key. */
+  sessionSecret: string;
+  /** Everything the app printed so far. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Variables the app reads: the parent's values never leak into the app under test. */
+const APP_VARIABLES = [
+  "PORT",
+  "PAYGENTIC_API_KEY",
+  "PAYGENTIC_BASE_URL",
+  "PAYGENTIC_WEBHOOK_SECRET",
+  "CREDITKIT_PUBLIC_URL",
+  "CREDITKIT_PURCHASE_RATE_LIMIT",
+  "PAYMENT_HOSTS",
+  "SESSION_SECRET",
+  "REDIS_URL",
+];
+
+const running = new Set<ChildProcess>();
+// A run that throws must not leave servers behind: kill what is still running on the way out.
+process.once("exit", () => {
+  for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+});
+
+export async function startBuiltApp(options: BuiltAppOptions): Promise<BuiltApp> {
+  if (!hasProductionBuild()) throw new Error("apps/bff has no production build: run pnpm build first (npm test does)");
+  const port = options.port ?? (await freePort());
+  const url = `http://127.0.0.1:${port}`;
+  const sessionSecret = options.sessionSecret ?? randomBytes(32).toString("hex");
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of APP_VARIABLES) delete env[name];
+  Object.assign(env, {
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(port),
+    PAYGENTIC_API_KEY: options.apiKey,
+    PAYGENTIC_BASE_URL: options.paygenticUrl,
+    CREDITKIT_PUBLIC_URL: url,
+    PAYMENT_HOSTS: (options.paymentHosts ?? [new URL(options.paygenticUrl).origin]).join(","),
+    SESSION_SECRET: sessionSecret,
+    ...(options.webhookSecret !== undefined && { PAYGENTIC_WEBHOOK_SECRET: options.webhookSecret }),
+    ...(options.purchaseRateLimit !== undefined && { CREDITKIT_PURCHASE_RATE_LIMIT: options.purchaseRateLimit }),
+  });
+
+  const child = spawn(
+    process.execPath,
+    [join(BFF_DIR, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)],
+    { cwd: BFF_DIR, env, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  running.add(child);
+  let output = "";
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  void exited.then(() => running.delete(child));
+
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGTERM");
+    const force = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    await exited;
+    clearTimeout(force);
+  };
+  try {
+    await untilAnswering(`${url}/signin`, child, () => output, options.timeoutMs ?? 30_000);
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw error;
+  }
+  return { url, port, pid: child.pid as number, sessionSecret, output: () => output, stop };
+}
+
+/**
+ * The readiness rule: the app is ready when a page answers 200. Next prints "Ready" before the first
+ * route is compiled into memory, so that line does not count.
+ */
+async function untilAnswering(url: string, child: ChildProcess, output: () => string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`next start exited (${child.exitCode ?? child.signalCode}) before it answered:\n${output()}`);
+    }
+    try {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`next start did not answer within ${timeoutMs} ms:\n${output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,14 +1,9 @@
+import { emulatorForFile } from "@creditkit/test-kit/file-emulator";
 import { testClock } from "@creditkit/test-kit/test-clock";
-import { startTestEmulator, type TestEmulator } from "@creditkit/test-kit/test-emulator";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { makeHandler } from "./test-support/make-handler.ts";
 
-let emu: TestEmulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.emu.close());
-beforeEach(() => emu.reset());
+const emu = await emulatorForFile();
 
 describe("entitlement cache", () => {
   const detailCalls = async (entitlementId: string) =>

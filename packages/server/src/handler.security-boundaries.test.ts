@@ -1,7 +1,7 @@
+import { emulatorForFile } from "@creditkit/test-kit/file-emulator";
 import { ORIGIN } from "@creditkit/test-kit/handler-client";
 import { purchaseCalls } from "@creditkit/test-kit/invoices";
-import { startTestEmulator, type TestEmulator } from "@creditkit/test-kit/test-emulator";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createMemoryStore } from "./store/memory-store.ts";
 import { makeHandler } from "./test-support/make-handler.ts";
 import { deliver, paidEvent, signed } from "./test-support/webhooks.ts";
@@ -12,12 +12,7 @@ import { deliver, paidEvent, signed } from "./test-support/webhooks.ts";
  * replayed, stale or wrong settle nothing.
  */
 
-let emu: TestEmulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.emu.close());
-beforeEach(() => emu.reset());
+const emu = await emulatorForFile();
 
 describe("one customer cannot see or act for another", () => {
   it("lists only the caller's grants, asking Paygentic for the caller's entitlement only", async () => {

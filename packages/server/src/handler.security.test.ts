@@ -1,17 +1,12 @@
 import { captureLogger } from "@creditkit/test-kit/capture-logger";
+import { emulatorForFile } from "@creditkit/test-kit/file-emulator";
 import { BASE } from "@creditkit/test-kit/handler-client";
 import { purchaseCalls } from "@creditkit/test-kit/invoices";
-import { startTestEmulator, type TestEmulator } from "@creditkit/test-kit/test-emulator";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TopUpStore } from "./store/store-types.ts";
 import { makeHandler } from "./test-support/make-handler.ts";
 
-let emu: TestEmulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.emu.close());
-beforeEach(() => emu.reset());
+const emu = await emulatorForFile();
 
 describe("authentication", () => {
   it.each([

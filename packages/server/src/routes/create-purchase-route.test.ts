@@ -1,17 +1,12 @@
+import { emulatorForFile } from "@creditkit/test-kit/file-emulator";
 import { ORIGIN } from "@creditkit/test-kit/handler-client";
 import { purchaseCalls } from "@creditkit/test-kit/invoices";
 import { testClock } from "@creditkit/test-kit/test-clock";
-import { startTestEmulator, type TestEmulator } from "@creditkit/test-kit/test-emulator";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { derivePurchaseKeys } from "../purchase-keys.ts";
 import { makeHandler } from "../test-support/make-handler.ts";
 
-let emu: TestEmulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.emu.close());
-beforeEach(() => emu.reset());
+const emu = await emulatorForFile();
 
 describe("POST /purchases", () => {
   it("creates a purchase priced by the server, with return URLs built from config", async () => {

@@ -1,13 +1,8 @@
-import { startTestEmulator, type TestEmulator } from "@creditkit/test-kit/test-emulator";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { emulatorForFile } from "@creditkit/test-kit/file-emulator";
+import { describe, expect, it } from "vitest";
 import { makeHandler } from "../test-support/make-handler.ts";
 
-let emu: TestEmulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.emu.close());
-beforeEach(() => emu.reset());
+const emu = await emulatorForFile();
 
 describe("GET /purchases/{id}", () => {
   it("follows a purchase from pending to paid, with the grant it created", async () => {

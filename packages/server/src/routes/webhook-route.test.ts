@@ -1,16 +1,12 @@
+import { emulatorForFile } from "@creditkit/test-kit/file-emulator";
 import type { Client } from "@creditkit/test-kit/handler-client";
 import { serveHandler } from "@creditkit/test-kit/serve-handler";
-import { startTestEmulator, type TestEmulator } from "@creditkit/test-kit/test-emulator";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startTestEmulator } from "@creditkit/test-kit/test-emulator";
+import { describe, expect, it } from "vitest";
 import { makeHandler } from "../test-support/make-handler.ts";
 import { deliver, paidEvent, signed } from "../test-support/webhooks.ts";
 
-let emu: TestEmulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.emu.close());
-beforeEach(() => emu.reset());
+const emu = await emulatorForFile();
 
 describe("POST /webhooks/paygentic", () => {
   it("accepts a signed invoice.paid.v0 from any origin and settles the purchase", async () => {

@@ -5,6 +5,8 @@
  * In development, and when started by the root `pnpm dev` / `pnpm start` (which pass values
  * explicitly), missing Paygentic settings fall back to the local emulator's demo seed.
  */
+import { isSecretKey, isWebhookSecret } from "@creditkit/paygentic/formats";
+import { isOrigin } from "@creditkit/server";
 
 export interface BffEnv {
   paygenticApiKey: string;
@@ -58,7 +60,7 @@ export function parseEnv(env: Env, options: { development: boolean; demo?: DemoD
   if (apiKey === undefined && dev) apiKey = options.demo?.apiKey;
   if (apiKey === undefined)
     problems.push("PAYGENTIC_API_KEY is missing (a Paygentic secret key, sk_test_… or sk_live_…)");
-  else if (!/^sk_(test|live)_[A-Za-z0-9_]+$/.test(apiKey)) {
+  else if (!isSecretKey(apiKey)) {
     problems.push("PAYGENTIC_API_KEY is not a Paygentic secret key (expected sk_test_… or sk_live_…)");
   }
 
@@ -70,7 +72,7 @@ export function parseEnv(env: Env, options: { development: boolean; demo?: DemoD
   if (webhookSecret === undefined && dev && value("PAYGENTIC_API_KEY") === undefined) {
     webhookSecret = options.demo?.webhookSecret;
   }
-  if (webhookSecret !== undefined && !/^whsec_[A-Za-z0-9+/]+={0,2}$/.test(webhookSecret)) {
+  if (webhookSecret !== undefined && !isWebhookSecret(webhookSecret)) {
     problems.push("PAYGENTIC_WEBHOOK_SECRET is not a Svix signing secret (whsec_…)");
   }
 
@@ -161,10 +163,6 @@ function isRedisUrl(value: string): boolean {
   } catch {
     return false;
   }
-}
-
-function isOrigin(value: string): boolean {
-  return isHttpUrl(value) && new URL(value).origin === value;
 }
 
 function isLoopback(baseUrl: string): boolean {

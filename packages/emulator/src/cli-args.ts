@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { isWebhookSecret } from "@creditkit/paygentic/formats";
 import { CLI_DEFAULT_PORT, DEFAULT_HOST } from "./constants.ts";
 import type { EmulatorOptions } from "./start-emulator.ts";
 
@@ -44,7 +45,7 @@ export function parseCliArgs(argv: string[]): EmulatorOptions | "help" {
   };
   if (values["webhook-url"]) options.webhookUrls = values["webhook-url"].map((u) => httpUrl("webhook-url", u));
   if (values["webhook-secret"] !== undefined) {
-    if (!/^whsec_[A-Za-z0-9+/]+={0,2}$/.test(values["webhook-secret"]))
+    if (!isWebhookSecret(values["webhook-secret"]))
       throw new UsageError("--webhook-secret must be whsec_ followed by base64");
     options.webhookSecret = values["webhook-secret"];
   }

@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { DateTime } from "@creditkit/paygentic";
+import { DateTime, WEBHOOK_SECRET_PATTERN } from "@creditkit/paygentic";
 import { z } from "zod";
 import { DEFAULT_HOST, DEFAULT_PAYMENT_EXPIRES_IN_MS, DEMO_WEBHOOK_SECRET } from "./constants.ts";
 import { EmulatorCore, type SeedInfo } from "./emulator-core.ts";
@@ -50,10 +50,7 @@ const Options = z.object({
   port: z.number().int().min(0).max(65_535).optional(),
   host: z.string().min(1).optional(),
   webhookUrls: z.array(HttpUrl).optional(),
-  webhookSecret: z
-    .string()
-    .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, "must be whsec_ followed by base64")
-    .optional(),
+  webhookSecret: z.string().regex(WEBHOOK_SECRET_PATTERN, "must be whsec_ followed by base64").optional(),
   settleDelayMs: z.number().int().min(0).max(3_600_000).optional(),
   paymentExpiresInMs: z.number().int().positive().optional(),
   now: DateTime.optional(),

@@ -7,5 +7,6 @@ export {
 export { isPaygenticError, PaygenticError, type PaygenticErrorKind } from "./client/errors.ts";
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./client/retry.ts";
 export type { Logger } from "./client/transport.ts";
+export * from "./formats.ts";
 export * from "./money.ts";
 export * from "./schemas/index.ts";

@@ -3,7 +3,7 @@
  * The exact decimal arithmetic itself is @creditkit/contract's (one implementation for the BFF,
  * the widget and this client); this module re-exports it and adds the minor-unit conversions.
  */
-import { currencyMinorDigits, formatDecimal, parseDecimal, roundDecimal } from "@creditkit/contract";
+import { currencyMinorDigits, formatDecimal, isDecimalString, parseDecimal, roundDecimal } from "@creditkit/contract";
 
 export {
   compareDecimal,
@@ -16,6 +16,19 @@ export {
   type RoundingMode,
   roundDecimal,
 } from "@creditkit/contract";
+
+/** The most fraction digits Paygentic accepts in a price. */
+export const MAX_PRICE_FRACTION_DIGITS = 9;
+
+/** A decimal string Paygentic takes as a price: non-negative, at most 9 fraction digits ("0.012500000"). */
+export function isPriceString(value: string): boolean {
+  return isDecimalString(value) && parseDecimal(value).scale <= MAX_PRICE_FRACTION_DIGITS;
+}
+
+/** A decimal string that may be negative, as Paygentic's invoice totals are after a credit note. */
+export function isSignedDecimalString(value: string): boolean {
+  return isDecimalString(value.startsWith("-") ? value.slice(1) : value);
+}
 
 /** "5.00" USD → 500. Sub-minor-unit fractions round half-up. */
 export function toMinorUnits(price: string, currency: string): number {

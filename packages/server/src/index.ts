@@ -27,6 +27,7 @@ export type {
 export { TopUpConfigError } from "./config/parse-config.ts";
 export { createTopUpHandler, type TopUpHandler } from "./handler.ts";
 export { assertJsonContentType, assertSameOrigin } from "./http/same-origin-guard.ts";
+export { isOrigin } from "./origin.ts";
 export { derivePurchaseKeys, purchaseIdFromUpstreamKey } from "./purchase-keys.ts";
 export { createMemoryStore, type MemoryStoreOptions } from "./store/memory-store.ts";
 export type { PurchaseRecord, TopUpStore, WindowCount } from "./store/store-types.ts";

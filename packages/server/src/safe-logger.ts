@@ -1,3 +1,4 @@
+import { SECRET_KEY_IN_TEXT } from "@creditkit/paygentic/formats";
 import type { TopUpLogger } from "./config/config-types.ts";
 
 export type Level = "info" | "warn" | "error";
@@ -13,7 +14,7 @@ export function createSafeLogger(logger: TopUpLogger | undefined, secrets: strin
   const scrub = (text: string) => {
     let out = text;
     for (const secret of known) out = out.split(secret).join("[redacted]");
-    return out.replace(/sk_(test|live)_[A-Za-z0-9_]+/g, "sk_$1_[redacted]");
+    return out.replace(SECRET_KEY_IN_TEXT, "sk_$1_[redacted]");
   };
   const emit = (level: Level) => (message: string, fields?: Record<string, unknown>) => {
     const fn = logger?.[level];

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { CURRENCY_CODE_PATTERN } from "../formats.ts";
+import { isSignedDecimalString } from "../money.ts";
 import { DateTime, OpenObject } from "./common.ts";
 
 export const InvoiceStatus = z.enum([
@@ -30,15 +32,9 @@ export const Invoice = z.object({
   status: InvoiceStatus,
   // Required by the spec but absent from its example; CreditKit keeps the currency of the
   // purchase itself, so a missing one is tolerated.
-  currency: z
-    .string()
-    .regex(/^[A-Za-z]{3}$/, "must be a three-letter ISO 4217 code")
-    .optional(),
-  grandTotal: z.string().regex(/^-?\d+(\.\d+)?$/, "must be a decimal string"),
-  paidAmount: z
-    .string()
-    .regex(/^-?\d+(\.\d+)?$/, "must be a decimal string")
-    .optional(),
+  currency: z.string().regex(CURRENCY_CODE_PATTERN, "must be a three-letter ISO 4217 code").optional(),
+  grandTotal: z.string().refine(isSignedDecimalString, "must be a decimal string"),
+  paidAmount: z.string().refine(isSignedDecimalString, "must be a decimal string").optional(),
   paidAt: DateTime.nullable().optional(),
   failureReason: z.string().optional(),
   paymentInFlight: z.boolean().optional(),

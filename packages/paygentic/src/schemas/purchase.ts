@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { compareDecimal } from "../money.ts";
+import { CURRENCY_CODE_PATTERN } from "../formats.ts";
+import { compareDecimal, isDecimalString, isPriceString } from "../money.ts";
 import { DateTime, EntitlementId, InvoiceId } from "./common.ts";
 
 export const MIN_PURCHASE_PRICE = "0.50";
 export const MAX_PURCHASE_PRICE = "4503599.62";
 const MAX_PURCHASE_AMOUNT = 1_000_000_000_000;
-const PRICE_PATTERN = /^\d+(\.\d{1,9})?$/;
 
 /** True when a number has at most 8 fraction digits (the spec's `multipleOf: 1e-8`). */
 function hasAtMostEightDecimals(n: number): boolean {
@@ -16,12 +16,12 @@ function hasAtMostEightDecimals(n: number): boolean {
 /** A decimal price string with Paygentic's bounds: at least 0.50, at most 4503599.62. */
 export const PurchasePrice = z
   .string()
-  .regex(PRICE_PATTERN, 'must be a decimal string with at most 9 fraction digits, like "5.00"')
-  // zod runs refinements even after the regex failed, so each bound re-checks the pattern first.
-  .refine((p) => !PRICE_PATTERN.test(p) || compareDecimal(p, MIN_PURCHASE_PRICE) >= 0, {
+  .refine(isPriceString, 'must be a decimal string with at most 9 fraction digits, like "5.00"')
+  // zod runs refinements even after one failed, so each bound re-checks the format first.
+  .refine((p) => !isPriceString(p) || compareDecimal(p, MIN_PURCHASE_PRICE) >= 0, {
     message: `must be at least ${MIN_PURCHASE_PRICE}`,
   })
-  .refine((p) => !PRICE_PATTERN.test(p) || compareDecimal(p, MAX_PURCHASE_PRICE) <= 0, {
+  .refine((p) => !isPriceString(p) || compareDecimal(p, MAX_PURCHASE_PRICE) <= 0, {
     message: `must not exceed ${MAX_PURCHASE_PRICE}`,
   });
 
@@ -59,8 +59,8 @@ export const PurchaseGrantResponse = z.object({
   invoiceId: InvoiceId,
   entitlementId: EntitlementId,
   grantAmount: z.number().gt(0),
-  price: z.string().regex(/^\d+(\.\d+)?$/, "must be a decimal string"),
-  currency: z.string().regex(/^[A-Za-z]{3}$/, "must be a three-letter ISO 4217 code"),
+  price: z.string().refine(isDecimalString, "must be a decimal string"),
+  currency: z.string().regex(CURRENCY_CODE_PATTERN, "must be a three-letter ISO 4217 code"),
   paymentSessions: z.array(PaymentSessionLink),
 });
 export type PurchaseGrantResponse = z.infer<typeof PurchaseGrantResponse>;

@@ -1,7 +1,8 @@
-import { customAmountPrice } from "@creditkit/contract";
-import { compareDecimal, MAX_PURCHASE_PRICE, MIN_PURCHASE_PRICE } from "@creditkit/paygentic";
+import { customAmountPrice, isDecimalString } from "@creditkit/contract";
+import { compareDecimal, isPriceString, MAX_PURCHASE_PRICE, MIN_PURCHASE_PRICE } from "@creditkit/paygentic";
 import type { FieldIssue } from "../http/api-error.ts";
 import { fitsMinorUnit } from "../pricing.ts";
+import { isCurrency } from "./currency.ts";
 
 /**
  * Rules that span several fields. They read the raw input defensively (it may be half wrong) and
@@ -37,7 +38,7 @@ function checkCatalog(catalog: Record<string, unknown>, issues: FieldIssue[]): v
         issues.push({ field: `catalog.packs.${index}.id`, message: `duplicates catalog.packs.${first}.id` });
       } else seen.set(pack.id, index);
     }
-    if (currency && typeof pack.price === "string" && /^\d+(\.\d+)?$/.test(pack.price)) {
+    if (currency && typeof pack.price === "string" && isDecimalString(pack.price)) {
       if (!fitsMinorUnit(pack.price, currency)) {
         issues.push({ field: `catalog.packs.${index}.price`, message: `has more fraction digits than ${currency}` });
       }
@@ -63,7 +64,7 @@ function checkCustom(c: Record<string, unknown>, currency: string | null, issues
   if (min !== null && step !== null && min % step !== 0) {
     issues.push({ field: "catalog.custom.minCredits", message: "must be a multiple of step" });
   }
-  const unitPrice = typeof c.unitPrice === "string" && /^\d+(\.\d{1,9})?$/.test(c.unitPrice) ? c.unitPrice : null;
+  const unitPrice = typeof c.unitPrice === "string" && isPriceString(c.unitPrice) ? c.unitPrice : null;
   if (currency && unitPrice && max !== null && min !== null && min <= max) {
     // The largest custom amount must be purchasable at all, and must stay under Paygentic's ceiling.
     const top = customAmountPrice(unitPrice, max, currency);
@@ -81,14 +82,4 @@ function checkCustom(c: Record<string, unknown>, currency: string | null, issues
 
 function asRecord(value: unknown): Record<string, unknown> {
   return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
-}
-
-function isCurrency(code: string): boolean {
-  if (!/^[A-Za-z]{3}$/.test(code)) return false;
-  try {
-    new Intl.NumberFormat("en", { style: "currency", currency: code.toUpperCase() });
-    return true;
-  } catch {
-    return false;
-  }
 }

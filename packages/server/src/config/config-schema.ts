@@ -1,6 +1,15 @@
-import { isDecimalString, MIN_PURCHASE_PRICE } from "@creditkit/paygentic";
+import {
+  CURRENCY_CODE_PATTERN,
+  isDecimalString,
+  isPriceString,
+  MIN_PURCHASE_PRICE,
+  SECRET_KEY_PATTERN,
+  WEBHOOK_SECRET_PATTERN,
+} from "@creditkit/paygentic";
 import { z } from "zod";
+import { isOrigin } from "../origin.ts";
 import { isPurchasablePrice } from "../pricing.ts";
+import { isKnownCurrency } from "./currency.ts";
 
 /**
  * Per-field shapes of TopUpConfig. Cross-field rules (duplicate ids, prices against the currency,
@@ -12,9 +21,7 @@ const PositiveInt = z.number().int("must be a whole number").positive("must be g
 const Fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === "function", "must be a function");
 const OptionalFn = Fn.optional();
 
-export const ApiKey = z
-  .string()
-  .regex(/^sk_(test|live)_[A-Za-z0-9_]+$/, "must be a Paygentic secret key (sk_test_… or sk_live_…)");
+export const ApiKey = z.string().regex(SECRET_KEY_PATTERN, "must be a Paygentic secret key (sk_test_… or sk_live_…)");
 
 export const Origin = z.string().refine(isOrigin, "must be an origin like https://shop.example.com (no path)");
 
@@ -37,13 +44,13 @@ const Custom = z.strictObject({
   step: PositiveInt,
   unitPrice: z
     .string()
-    .regex(/^\d+(\.\d{1,9})?$/, 'must be a decimal string with at most 9 fraction digits, like "0.01"')
+    .refine(isPriceString, 'must be a decimal string with at most 9 fraction digits, like "0.01"')
     .refine((p) => /[1-9]/.test(p), "must be greater than 0"),
 });
 
 const Currency = z
   .string()
-  .regex(/^[A-Za-z]{3}$/, "must be a three-letter ISO 4217 code")
+  .regex(CURRENCY_CODE_PATTERN, "must be a three-letter ISO 4217 code")
   .refine(isKnownCurrency, "is not a currency Intl knows");
 
 export const ConfigShape = z.strictObject({
@@ -72,10 +79,7 @@ export const ConfigShape = z.strictObject({
     .regex(/^(\/[A-Za-z0-9._~-]+)+$/, 'must be a path like "/api/topup" (no trailing slash)')
     .default("/api/topup"),
   paymentHosts: z.array(Origin).min(1, "must list at least one payment origin"),
-  webhookSecret: z
-    .string()
-    .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, "must be a Svix signing secret (whsec_…)")
-    .optional(),
+  webhookSecret: z.string().regex(WEBHOOK_SECRET_PATTERN, "must be a Svix signing secret (whsec_…)").optional(),
   store: z
     .custom<object>(
       (v) => typeof v === "object" && v !== null && "markOnce" in v && "incrementWindow" in v,
@@ -88,21 +92,3 @@ export const ConfigShape = z.strictObject({
   logger: z.object({ info: OptionalFn, warn: OptionalFn, error: OptionalFn }).optional(),
   now: OptionalFn,
 });
-
-function isOrigin(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value;
-  } catch {
-    return false;
-  }
-}
-
-function isKnownCurrency(code: string): boolean {
-  try {
-    new Intl.NumberFormat("en", { style: "currency", currency: code.toUpperCase() });
-    return true;
-  } catch {
-    return false;
-  }
-}

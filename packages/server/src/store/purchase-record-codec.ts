@@ -1,3 +1,4 @@
+import { isDecimalString } from "@creditkit/contract";
 import { z } from "zod";
 import type { PurchaseRecord } from "./store-types.ts";
 
@@ -13,7 +14,7 @@ const StoredRecord = z.strictObject({
   entitlementId: z.string().min(1),
   invoiceId: z.string().min(1),
   credits: z.number().int().positive(),
-  price: z.string().regex(/^\d+(\.\d+)?$/),
+  price: z.string().refine(isDecimalString),
   currency: z.string().min(1),
   packId: z.string().nullable(),
   paymentUrl: z.string().min(1),

@@ -6,9 +6,12 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
 const roots = ["packages", "apps"];
-const projects = [...roots.flatMap((root) => readdirSync(root).map((name) => join(root, name))), "e2e", "bench"].filter(
-  (dir) => existsSync(join(dir, "tsconfig.json")),
-);
+const projects = [
+  ...roots.flatMap((root) => readdirSync(root).map((name) => join(root, name))),
+  "e2e",
+  "bench",
+  "scripts",
+].filter((dir) => existsSync(join(dir, "tsconfig.json")));
 
 let failed = 0;
 for (const dir of projects) {

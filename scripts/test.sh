@@ -14,6 +14,8 @@ echo "› type-check (tsc per project)"
 pnpm typecheck
 echo "› build"
 pnpm build
+echo "› packages as published (pnpm pack, publint, attw)"
+pnpm check:packages
 echo "› unit and integration tests (vitest)"
 pnpm test:unit
 echo "› browser tests (playwright, real Chromium)"

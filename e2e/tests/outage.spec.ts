@@ -3,7 +3,7 @@ import { expect, test } from "../support/fixtures.ts";
 import { onlyPurchase } from "../support/purchases.ts";
 import { snap } from "../support/screens.ts";
 
-// Customer: Bob (2 purchase attempts: the refused one counts against the rate limit too).
+// Customer: Bob (2 purchase attempts: one refused while Paygentic is down, one that succeeds).
 
 const UNAVAILABLE = "Payment service unavailable. Please try again.";
 

@@ -17,7 +17,13 @@ beforeAll(async () => {
   // Without a build the test itself fails (below), by name; it is never skipped.
   if (!built) return;
   ({ emu } = await startTestEmulator());
-  app = await startBuiltApp({ paygenticUrl: emu.url, apiKey: emu.apiKey, webhookSecret: emu.webhookSecret });
+  app = await startBuiltApp({
+    paygenticUrl: emu.url,
+    apiKey: emu.apiKey,
+    webhookSecret: emu.webhookSecret,
+    // One new purchase per minute, so the test can see CREDITKIT_PURCHASE_RATE_LIMIT reach the handler.
+    purchaseRateLimit: "1/60",
+  });
   base = app.url;
 }, 40_000);
 
@@ -85,6 +91,21 @@ describe("next start + emulator", () => {
       body: JSON.stringify({ packId: "starter" }),
     });
     expect(crossSite.status).toBe(403);
+
+    const overLimit = await call("/api/topup/purchases", {
+      method: "POST",
+      cookie,
+      headers: { "idempotency-key": "full-server-0003" },
+      body: JSON.stringify({ packId: "starter" }),
+    });
+    expect(overLimit.status).toBe(429);
+    const replay = await call("/api/topup/purchases", {
+      method: "POST",
+      cookie,
+      headers: { "idempotency-key": "full-server-0001" },
+      body: JSON.stringify({ packId: "starter" }),
+    });
+    expect(replay.status).toBe(201); // replays never count against the limit
 
     const foreignSignIn = await call("/api/demo/session", {
       method: "POST",

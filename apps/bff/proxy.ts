@@ -3,8 +3,9 @@ import { paymentHostsFromEnv } from "./lib/env.ts";
 import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from "./lib/security-headers.ts";
 
 /**
- * Security headers on every page and API response, with a fresh CSP nonce per request. Next.js
- * reads the nonce from the request's CSP header and puts it on its own scripts.
+ * Security headers on every page, with a fresh CSP nonce per request. Next.js reads the nonce from
+ * the request's CSP header and puts it on its own scripts. The proxy does not run for API routes or
+ * static assets (see `config.matcher`): their fixed headers come from next.config.ts.
  */
 export function proxy(request: NextRequest) {
   const development = process.env.NODE_ENV !== "production";

@@ -1,7 +1,8 @@
 /**
- * The security headers of every page and API response. The CSP allows only our own origin,
- * plus the payment hosts as form/navigation targets and frames (the widget may open the hosted
- * payment page in an iframe); scripts need the per-request nonce Next.js puts on its own tags.
+ * The security headers of every page (the proxy sets them; API answers get the fixed ones below from
+ * next.config.ts). The CSP allows only our own origin, plus the payment hosts as form targets and as
+ * the only origins a frame could ever show: the widget itself redirects to the hosted payment page
+ * and frames nothing. Scripts need the per-request nonce Next.js puts on its own tags.
  */
 export function contentSecurityPolicy(nonce: string, paymentHosts: string[], development: boolean): string {
   const hosts = paymentHosts.join(" ");

@@ -12,15 +12,13 @@ import { config, proxy } from "../proxy.ts";
  */
 
 describe("proxy security headers", () => {
-  it.each(["/", "/signin", "/api/topup/balance", "/api/topup/purchases", "/api/topup/webhooks/paygentic"])(
-    "%s cannot be framed or sniffed",
-    (path) => {
-      const response = proxy(new NextRequest(`http://127.0.0.1:3000${path}`));
-      expect(response.headers.get("x-frame-options")).toBe("DENY");
-      expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
-      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
-    },
-  );
+  // Pages only: the matcher below keeps the proxy off the API, whose headers the last test checks.
+  it.each(["/", "/signin", "/?ck_purchase=pur_x&ck_result=success"])("page %s cannot be framed or sniffed", (path) => {
+    const response = proxy(new NextRequest(`http://127.0.0.1:3000${path}`));
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+    expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+  });
 
   it("runs for everything except Next's static assets and the JSON API (whose headers are fixed)", () => {
     const [matcher] = config.matcher;

@@ -130,6 +130,7 @@ describe("the 'use client' boundary", () => {
     expect([...seen].sort()).toEqual([
       "./core/bff-client.ts",
       "./core/errors.ts",
+      "./core/queries.ts",
       "./core/query-keys.ts",
       "./server.ts",
     ]);

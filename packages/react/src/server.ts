@@ -6,7 +6,8 @@
 import { DEFAULT_BASE_PATH } from "@creditkit/contract";
 import { type DehydratedState, dehydrate, QueryClient } from "@tanstack/react-query";
 import { createBffClient, type FetchLike } from "./core/bff-client.ts";
-import { CATALOG_STALE_MS, creditKitKeys, DEFAULT_GRANTS_PAGE_SIZE } from "./core/query-keys.ts";
+import { creditKitQueries } from "./core/queries.ts";
+import { DEFAULT_GRANTS_PAGE_SIZE } from "./core/query-keys.ts";
 
 export interface PrefetchTopUpOptions {
   /**
@@ -24,26 +25,20 @@ export interface PrefetchTopUpOptions {
 }
 
 /**
- * Fetches catalog, balance and the first page of grants with the hooks' query keys and returns the
+ * Fetches catalog, balance and the first page of grants with the hooks' queries and returns the
  * dehydrated state. Failed requests are left out (the browser retries them), so a BFF error never
  * breaks the page render.
  */
 export async function prefetchTopUp(options: PrefetchTopUpOptions): Promise<DehydratedState> {
   const basePath = options.basePath ?? DEFAULT_BASE_PATH;
   const queryClient = options.queryClient ?? new QueryClient();
-  const client = createBffClient(basePath, options.fetch);
+  const target = { basePath, client: createBffClient(basePath, options.fetch) };
   const grants = { limit: options.grantsPageSize ?? DEFAULT_GRANTS_PAGE_SIZE, offset: 0, includeVoided: false };
+  // The hooks' own queries (keys, requests, freshness), so the browser picks the data up as is.
   await Promise.all([
-    queryClient.prefetchQuery({
-      queryKey: creditKitKeys.catalog(basePath),
-      queryFn: () => client.catalog(),
-      staleTime: CATALOG_STALE_MS,
-    }),
-    queryClient.prefetchQuery({ queryKey: creditKitKeys.balance(basePath), queryFn: () => client.balance() }),
-    queryClient.prefetchQuery({
-      queryKey: creditKitKeys.grants(basePath, grants),
-      queryFn: () => client.grants(grants),
-    }),
+    queryClient.prefetchQuery(creditKitQueries.catalog(target)),
+    queryClient.prefetchQuery(creditKitQueries.balance(target)),
+    queryClient.prefetchQuery(creditKitQueries.grantsPage(target, grants)),
   ]);
   return dehydrate(queryClient);
 }

@@ -1,8 +1,10 @@
 import type { PurchaseCreatedBody } from "@creditkit/contract";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { DEFAULT_POLLING } from "../core/polling.ts";
 import { type Bff, startBff } from "../test/bff-harness.ts";
+import { fakeClock, passPollingBudget } from "../test/fake-clock.ts";
 import { renderWithBff } from "../test/render.tsx";
 import { TopUpWidget } from "./top-up-widget.tsx";
 
@@ -12,6 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => bff.close());
 beforeEach(() => bff.reset());
+afterEach(() => vi.useRealTimers());
 
 /** A purchase created the way the widget creates it (real handler), before the customer "leaves". */
 async function createPurchase(body: object = { packId: "starter" }): Promise<PurchaseCreatedBody> {
@@ -102,7 +105,10 @@ describe("the return from the payment page", () => {
   it("gives up polling after its budget, says the payment is still processing, and checks again on focus", async () => {
     const purchase = await createPurchase();
     landOn(returnUrl(purchase.purchaseId, "success"));
-    renderWithBff(<TopUpWidget />, { bff, polling: { initialDelayMs: 5, maxDelayMs: 10, timeoutMs: 60 } });
+    fakeClock();
+    renderWithBff(<TopUpWidget />, { bff, polling: DEFAULT_POLLING });
+    await screen.findByText(/^Payment for 1,000 credits/);
+    await passPollingBudget();
     expect(
       await screen.findByText("Your payment is still processing. We'll check again when you return to this tab."),
     ).toBeVisible();
@@ -120,9 +126,14 @@ describe("the return from the payment page", () => {
   it("checks again on request after giving up", async () => {
     const purchase = await createPurchase();
     landOn(returnUrl(purchase.purchaseId, "success"));
-    renderWithBff(<TopUpWidget />, { bff, polling: { initialDelayMs: 5, maxDelayMs: 10, timeoutMs: 40 } });
-    await userEvent.click(await screen.findByRole("button", { name: "Check again" }));
+    fakeClock();
+    renderWithBff(<TopUpWidget />, { bff, polling: DEFAULT_POLLING });
+    await screen.findByText(/^Payment for 1,000 credits/);
+    await passPollingBudget();
+    const checkAgain = await screen.findByRole("button", { name: "Check again" });
+    // Paid while nothing polls: only the customer's request can find out.
     await bff.pay(purchase.paymentUrl, "complete");
+    await userEvent.click(checkAgain);
     expect(await screen.findByText("1,000 credits added to your balance.")).toBeVisible();
   });
 

@@ -2,7 +2,8 @@
  * How the widget polls a purchase after the customer returns (or while a payment window is open).
  * A payment usually settles within seconds of the return, so checks are frequent at first (the
  * customer sees "credited" within a quarter second of the grant, webhook or not) and back off
- * after `fastForMs`, so a purchase that stays pending costs little.
+ * after `fastForMs`, so a purchase that stays pending costs little. The schedule is decided by
+ * decideWatch (purchase-watch.ts).
  */
 export interface PollingOptions {
   /** Delay between checks during the first `fastForMs`. Default 250 ms. */
@@ -24,12 +25,3 @@ export const DEFAULT_POLLING: Required<PollingOptions> = {
   maxDelayMs: 5000,
   timeoutMs: 60_000,
 };
-
-/**
- * The delay before the next check, `elapsedMs` into the watch: initialDelayMs during the fast phase,
- * then a share of the time since it ended, which grows each delay by `factor` over the one before
- * (d = (factor − 1) × t gives d' = (factor − 1) × (t + d) = factor × d), capped at maxDelayMs.
- */
-export function pollDelay(elapsedMs: number, o: Required<PollingOptions>): number {
-  return Math.min(o.maxDelayMs, Math.max(o.initialDelayMs, Math.round((elapsedMs - o.fastForMs) * (o.factor - 1))));
-}

@@ -1,25 +1,30 @@
-import { type QueryKey, type UseQueryOptions, useQuery } from "@tanstack/react-query";
+import { type QueryKey, type UseQueryOptions, type UseQueryResult, useQuery } from "@tanstack/react-query";
 import { useCreditKit } from "../context.ts";
-import type { BffClient } from "../core/bff-client.ts";
 import { type CreditKitError, isTransientError } from "../core/errors.ts";
-import { queryKey } from "../core/query-keys.ts";
 
 /**
- * One read from the BFF, under the provider's base path (see creditKitKeys for the keys). A failed
- * read is retried only when asking again can help (never a 401, 404 or 400), at most `retry` times.
+ * The React Query options a caller may add to one of the widget's reads (`select`, `enabled`,
+ * `staleTime`, `refetchInterval`, …): everything but what defines the read itself, which comes
+ * from creditKitQueries. `select` changes the type of `data`.
  */
-export function useBffQuery<T>(
-  parts: unknown[],
-  read: (client: BffClient, signal: AbortSignal) => Promise<T>,
-  staleTime: number,
-  more?: Partial<UseQueryOptions<T, CreditKitError, T, QueryKey>>,
-) {
-  const { basePath, client, retry } = useCreditKit();
-  return useQuery<T, CreditKitError, T, QueryKey>({
-    queryKey: queryKey(basePath, ...parts),
-    queryFn: ({ signal }) => read(client, signal),
-    staleTime,
-    retry: (failures, error) => failures < retry && isTransientError(error),
-    ...more,
-  });
+export type CreditKitQueryOptions<TQueryFnData, TData = TQueryFnData> = Omit<
+  UseQueryOptions<TQueryFnData, CreditKitError, TData>,
+  "queryKey" | "queryFn"
+>;
+
+/**
+ * One read from the BFF: a query from creditKitQueries, the provider's retry policy, then the
+ * caller's options over both. A failed read is retried only when asking again can help (never a
+ * 401, 404 or 400), at most the provider's `retry` times.
+ */
+export function useBffQuery<TQueryFnData, TData, TQueryKey extends QueryKey>(
+  query: UseQueryOptions<TQueryFnData, CreditKitError, TQueryFnData, TQueryKey>,
+  options?: CreditKitQueryOptions<TQueryFnData, TData>,
+): UseQueryResult<TData, CreditKitError> {
+  const { retry } = useCreditKit();
+  return useQuery({
+    retry: (failures: number, error: CreditKitError) => failures < retry && isTransientError(error),
+    ...query,
+    ...options,
+  } as UseQueryOptions<TQueryFnData, CreditKitError, TData, TQueryKey>);
 }

@@ -1,10 +1,13 @@
 import type { GrantsPageBody } from "@creditkit/contract";
 import { keepPreviousData } from "@tanstack/react-query";
 import { useState } from "react";
-import { ACCOUNT_STALE_MS, DEFAULT_GRANTS_PAGE_SIZE } from "../core/query-keys.ts";
-import { useBffQuery } from "./use-bff-query.ts";
+import { useCreditKit } from "../context.ts";
+import { creditKitQueries } from "../core/queries.ts";
+import { DEFAULT_GRANTS_PAGE_SIZE } from "../core/query-keys.ts";
+import { useSelectBeside } from "./select-beside.ts";
+import { type CreditKitQueryOptions, useBffQuery } from "./use-bff-query.ts";
 
-export interface UseGrantsOptions {
+export interface UseGrantsOptions<TData = GrantsPageBody> extends CreditKitQueryOptions<GrantsPageBody, TData> {
   /** Grants per page (1–100). Default 10. */
   pageSize?: number;
   /** Include voided grants. Default false. */
@@ -13,9 +16,16 @@ export interface UseGrantsOptions {
 
 /**
  * One page of the customer's grant history, newest first, with page navigation. The page resets to
- * the first when the page size or the voided filter changes.
+ * the first when the page size or the voided filter changes. `grants` and the page count always
+ * come from the page; a `select` shapes `data`.
  */
-export function useGrants({ pageSize = DEFAULT_GRANTS_PAGE_SIZE, includeVoided = false }: UseGrantsOptions = {}) {
+export function useGrants<TData = GrantsPageBody>({
+  pageSize = DEFAULT_GRANTS_PAGE_SIZE,
+  includeVoided = false,
+  select,
+  ...options
+}: UseGrantsOptions<TData> = {}) {
+  const target = useCreditKit();
   const filter = `${pageSize}|${includeVoided}`;
   const [state, setState] = useState({ filter, page: 0 });
   // A new filter starts on the first page, and the old page is forgotten: adjusting state during
@@ -25,20 +35,19 @@ export function useGrants({ pageSize = DEFAULT_GRANTS_PAGE_SIZE, includeVoided =
   const page = state.filter === filter ? state.page : 0;
   const request = { limit: pageSize, offset: page * pageSize, includeVoided };
 
-  const query = useBffQuery<GrantsPageBody>(
-    ["grants", request],
-    (client, signal) => client.grants(request, signal),
-    ACCOUNT_STALE_MS,
-    {
-      // Keep showing the previous page while the next one loads, instead of flashing a skeleton.
-      placeholderData: keepPreviousData,
-    },
-  );
+  const query = useBffQuery(creditKitQueries.grantsPage(target, request), {
+    // Keep showing the previous page while the next one loads, instead of flashing a skeleton.
+    placeholderData: keepPreviousData,
+    ...options,
+    select: useSelectBeside(select),
+  });
 
-  const pageCount = Math.max(1, Math.ceil((query.data?.pagination.total ?? 0) / pageSize));
+  const body = query.data?.body;
+  const pageCount = Math.max(1, Math.ceil((body?.pagination.total ?? 0) / pageSize));
   return {
     ...query,
-    grants: query.data?.grants ?? [],
+    data: query.data?.selected,
+    grants: body?.grants ?? [],
     /** 0-based. */
     page,
     pageCount,

@@ -2,6 +2,7 @@ import type { PurchaseCreatedBody, PurchaseSelection } from "@creditkit/contract
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useCreditKit } from "../context.ts";
 import { attemptFor, clearAttempt, saveAttempt } from "../core/attempt-store.ts";
+import { clock } from "../core/clock.ts";
 import type { CreditKitError } from "../core/errors.ts";
 
 export type CheckoutMode = "redirect" | "new-window";
@@ -40,7 +41,7 @@ export function usePurchase({ checkout = "redirect" }: UsePurchaseOptions = {}) 
         try {
           let attempt = attemptFor(basePath, selection);
           let created = await client.createPurchase(selection, attempt.key);
-          if (Date.parse(created.expiresAt) <= Date.now()) {
+          if (Date.parse(created.expiresAt) <= clock.now()) {
             // A replay of an attempt whose payment session has lapsed: its page can no longer be paid.
             clearAttempt(basePath);
             attempt = attemptFor(basePath, selection);

@@ -83,7 +83,8 @@ export function CreditKitProvider({
     };
   }, [basePath, locale, messages, timeZone, unstyled, theme, retry, navigate, fetchImpl, polling]);
 
-  // HydrationBoundary does nothing without a state, so it is always there (one code path, fewer bytes).
+  // HydrationBoundary does nothing without a state, so it is always there: one tree whether or not
+  // the server prefetched.
   return (
     <QueryClientProvider client={client}>
       <HydrationBoundary state={dehydratedState}>

@@ -1,9 +1,8 @@
-import type { GrantView } from "@creditkit/contract";
+import type { GrantSource, GrantStatus, GrantView } from "@creditkit/contract";
 import { type ReactNode, useId, useState } from "react";
 import { useCreditKit } from "../context.ts";
 import { useGrants } from "../hooks/use-grants.ts";
 import type { MessageKey } from "../messages/en.ts";
-import { messageKey } from "../messages/interpolate.ts";
 import { CkRoot } from "./ck-root.tsx";
 import { cx } from "./class-names.ts";
 import { QueryFallback } from "./query-fallback.tsx";
@@ -82,35 +81,49 @@ export function GrantHistory({ pageSize, defaultShowVoided = false, highlightGra
   );
 }
 
+/** A grant's status in words. "statusExpired" is a purchase's (its payment session lapsed); a grant's own expiry has its own word. */
+const GRANT_STATUS_MESSAGES: Record<GrantStatus, MessageKey> = {
+  active: "statusActive",
+  scheduled: "statusScheduled",
+  expired: "statusExpiredGrant",
+  voided: "statusVoided",
+};
+
+const GRANT_SOURCE_MESSAGES: Record<GrantSource, MessageKey> = {
+  purchase: "sourcePurchase",
+  plan: "sourcePlan",
+  other: "sourceOther",
+};
+
+interface Column {
+  title: MessageKey;
+  cell: (grant: GrantView, isNew: boolean) => ReactNode;
+}
+
 function GrantTable({ grants, highlightGrantId }: { grants: GrantView[]; highlightGrantId: string | null }) {
   const { t, format } = useCreditKit();
-  const columns: Array<[MessageKey, (grant: GrantView, isNew: boolean) => ReactNode]> = [
-    [
-      "colStatus",
-      (grant, isNew) => (
+  const columns: Column[] = [
+    {
+      title: "colStatus",
+      cell: (grant, isNew) => (
         <>
-          <span className={`ck-tag ck-tag--${grant.status}`}>
-            {
-              // "statusExpired" is the purchase's; a grant's own expiry has its own word.
-              t(grant.status === "expired" ? "statusExpiredGrant" : messageKey("status", grant.status))
-            }
-          </span>
+          <span className={`ck-tag ck-tag--${grant.status}`}>{t(GRANT_STATUS_MESSAGES[grant.status])}</span>
           {isNew ? <span className="ck-badge">{t("newGrant")}</span> : null}
         </>
       ),
-    ],
-    ["colSource", (grant) => t(messageKey("source", grant.source))],
-    ["colAmount", (grant) => format.number(grant.amount)],
-    ["colEffective", (grant) => format.date(grant.effectiveAt)],
-    ["colExpires", (grant) => (grant.expiresAt ? format.date(grant.expiresAt) : t("neverExpires"))],
+    },
+    { title: "colSource", cell: (grant) => t(GRANT_SOURCE_MESSAGES[grant.source]) },
+    { title: "colAmount", cell: (grant) => format.number(grant.amount) },
+    { title: "colEffective", cell: (grant) => format.date(grant.effectiveAt) },
+    { title: "colExpires", cell: (grant) => (grant.expiresAt ? format.date(grant.expiresAt) : t("neverExpires")) },
   ];
   return (
     <table className="ck-table">
       <thead>
         <tr>
-          {columns.map(([key]) => (
-            <th key={key} scope="col">
-              {t(key)}
+          {columns.map(({ title }) => (
+            <th key={title} scope="col">
+              {t(title)}
             </th>
           ))}
         </tr>
@@ -120,9 +133,9 @@ function GrantTable({ grants, highlightGrantId }: { grants: GrantView[]; highlig
           const isNew = grant.id === highlightGrantId;
           return (
             <tr key={grant.id} className={cx("ck-grant", isNew && "ck-grant--new", `ck-grant--${grant.status}`)}>
-              {columns.map(([key, cell]) => (
+              {columns.map(({ title, cell }) => (
                 // data-label: the column name shown beside each value when narrow screens stack the rows.
-                <td key={key} data-label={t(key)}>
+                <td key={title} data-label={t(title)}>
                   {cell(grant, isNew)}
                 </td>
               ))}

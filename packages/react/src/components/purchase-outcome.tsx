@@ -1,11 +1,10 @@
-import type { PurchaseCreatedBody, PurchaseStatusBody } from "@creditkit/contract";
+import type { PurchaseCreatedBody, PurchaseStatus, PurchaseStatusBody } from "@creditkit/contract";
 import { useEffect, useRef } from "react";
 import { useCreditKit } from "../context.ts";
 import { type CheckoutMode, usePurchase } from "../hooks/use-purchase.ts";
 import { usePurchaseReturn } from "../hooks/use-purchase-return.ts";
 import { usePurchaseStatus } from "../hooks/use-purchase-status.ts";
 import type { MessageKey } from "../messages/en.ts";
-import { messageKey } from "../messages/interpolate.ts";
 import { CkRoot } from "./ck-root.tsx";
 import { cx } from "./class-names.ts";
 import { ErrorNotice } from "./error-notice.tsx";
@@ -37,7 +36,20 @@ export function PurchaseOutcome(props: PurchaseOutcomeProps) {
 }
 
 type Watch = ReturnType<typeof usePurchaseStatus> & { result?: "success" | "cancelled" | null };
-type Action = [MessageKey, () => void];
+
+/** A button under the outcome; the first one shown is the primary one. */
+interface Action {
+  label: MessageKey;
+  onClick: () => void;
+}
+
+/** What a final status says; pending's words depend on where the purchase is being paid. */
+const FINAL_STATUS_MESSAGES: Record<Exclude<PurchaseStatus, "pending">, MessageKey> = {
+  paid: "statusPaid",
+  cancelled: "statusCancelled",
+  expired: "statusExpired",
+  failed: "statusFailed",
+};
 
 function ReturnedPurchase(props: PurchaseOutcomeProps) {
   const watch = usePurchaseReturn();
@@ -46,20 +58,20 @@ function ReturnedPurchase(props: PurchaseOutcomeProps) {
 
 function WatchedPurchase(props: PurchaseOutcomeProps & { purchaseId: string }) {
   const watch = usePurchaseStatus(props.purchaseId);
-  return <Outcome {...props} watch={watch} pendingKey="buyNewWindow" />;
+  return <Outcome {...props} watch={watch} pendingMessage="buyNewWindow" />;
 }
 
 function Outcome({
   watch,
   onClose,
   focusOnMount,
-  pendingKey = "statusPending",
+  pendingMessage = "statusPending",
   checkout,
   onOutcome,
   onStarted,
   onDismiss,
   className,
-}: PurchaseOutcomeProps & { watch: Watch; onClose?: () => void; focusOnMount?: boolean; pendingKey?: MessageKey }) {
+}: PurchaseOutcomeProps & { watch: Watch; onClose?: () => void; focusOnMount?: boolean; pendingMessage?: MessageKey }) {
   const { t, format, credits, navigate } = useCreditKit();
   const buy = usePurchase({ checkout });
   const region = useRef<HTMLElement>(null);
@@ -84,30 +96,30 @@ function Outcome({
     onClose?.();
     onDismiss?.();
   };
-  const dismiss: Action = ["dismiss", close];
-  let key: MessageKey = "statusChecking";
+  const dismiss: Action = { label: "dismiss", onClick: close };
+  let message: MessageKey = "statusChecking";
   let actions: Action[] = watch.isStopped ? [dismiss] : [];
+  let tryAgain: (() => void) | undefined;
 
   if (purchase?.status === "pending") {
-    const resume: Action[] = purchase.paymentUrl
-      ? [["resumePayment", () => navigate(purchase.paymentUrl as string)]]
-      : [];
+    const { paymentUrl } = purchase;
+    const resume: Action[] = paymentUrl ? [{ label: "resumePayment", onClick: () => navigate(paymentUrl) }] : [];
     if (watch.timedOut) {
-      key = "statusStillProcessing";
-      actions = [["checkAgain", watch.checkNow], ...resume];
+      message = "statusStillProcessing";
+      actions = [{ label: "checkAgain", onClick: watch.checkNow }, ...resume];
     } else {
-      key = pendingKey;
+      message = pendingMessage;
     }
   } else if (purchase) {
-    key = messageKey("status", purchase.status as Exclude<typeof purchase.status, "pending">);
-    const retry = (): void =>
+    message = FINAL_STATUS_MESSAGES[purchase.status];
+    tryAgain = (): void =>
       // The old attempt key was cleared when this purchase became final, so this is a new purchase.
       void buy.start(purchase.packId ? { packId: purchase.packId } : { credits: purchase.credits }).then((created) => {
         if (!created) return; // the error stays visible here, with Retry
         close();
         onStarted?.(created);
       });
-    actions = purchase.status === "paid" ? [dismiss] : [["tryAgain", retry], dismiss];
+    actions = purchase.status === "paid" ? [dismiss] : [{ label: "tryAgain", onClick: tryAgain }, dismiss];
   }
 
   return (
@@ -127,18 +139,18 @@ function Outcome({
       ) : (
         <p>
           {t(
-            key,
+            message,
             purchase && { credits: credits(purchase.credits), price: format.money(purchase.price, purchase.currency) },
           )}
         </p>
       )}
       {actions.length ? (
         <div className="ck-actions">
-          {actions.map(([label, onClick], i) => (
+          {actions.map(({ label, onClick }, i) => (
             <button
               key={label}
               type="button"
-              className={`ck-button ck-button--${i ? "secondary" : "primary"}`}
+              className={cx("ck-button", i === 0 ? "ck-button--primary" : "ck-button--secondary")}
               onClick={onClick}
             >
               {t(label)}
@@ -146,7 +158,7 @@ function Outcome({
           ))}
         </div>
       ) : null}
-      {buy.status === "error" ? <ErrorNotice error={buy.error} onRetry={actions[0]?.[1]} /> : null}
+      {buy.status === "error" ? <ErrorNotice error={buy.error} onRetry={tryAgain} /> : null}
     </CkRoot>
   );
 }

@@ -20,7 +20,7 @@ export function selectionId(selection: PurchaseSelection): string {
 export function newAttemptKey(): string {
   // getRandomValues (unlike randomUUID) also works outside secure contexts, e.g. http on a LAN host.
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return `ck_${Array.from(bytes, (b) => (b + 256).toString(16).slice(1)).join("")}`;
+  return `ck_${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
 
 // Storage can be missing or throw (disabled storage, Safari private mode): fall back to this tab's memory.

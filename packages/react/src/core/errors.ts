@@ -9,20 +9,26 @@ export type ClientErrorCode = ErrorCode | "network_error" | "invalid_response";
 
 /** One error type for everything that can go wrong talking to the BFF. */
 export class CreditKitError extends Error {
-  declare readonly code: ClientErrorCode;
-  declare readonly status: number;
-  declare readonly field?: string;
-  declare readonly retryAfterSeconds?: number;
+  override readonly name = "CreditKitError";
+  readonly code: ClientErrorCode;
+  /** The HTTP status; 0 when no usable answer came back (network failure, unreadable body). */
+  readonly status: number;
+  /** The request field a validation error is about. */
+  readonly field?: string;
+  /** How long the BFF asks to wait (429). */
+  readonly retryAfterSeconds?: number;
 
   constructor(
     code: ClientErrorCode,
     message: string,
     status: number,
-    extra?: { field?: string; retryAfterSeconds?: number },
+    extra: { field?: string; retryAfterSeconds?: number } = {},
   ) {
     super(message);
-    // Assigned rather than declared as class fields: keeps the browser bundle free of field helpers.
-    Object.assign(this, { name: "CreditKitError", code, status, ...extra });
+    this.code = code;
+    this.status = status;
+    this.field = extra.field;
+    this.retryAfterSeconds = extra.retryAfterSeconds;
   }
 }
 

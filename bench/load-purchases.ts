@@ -8,17 +8,11 @@
  *   tsx bench/load-purchases.ts           # writes the "bff-load" section of bench/results.md
  *   tsx bench/load-purchases.ts --smoke   # same run, writes nothing (CI)
  */
-import { createTopUpHandler, type TopUpHandler } from "@creditkit/server";
+import { createTopUpHandler, derivePurchaseKeys, type TopUpHandler } from "@creditkit/server";
 import { createRedisStore, type RedisStore } from "@creditkit/server/redis";
 import { DEMO_CATALOG } from "@creditkit/test-kit/demo-catalog";
 import { ORIGIN } from "@creditkit/test-kit/handler-client";
 import { invoicesCreated } from "@creditkit/test-kit/invoices";
-import { TestRedisServer } from "@creditkit/test-kit/redis-server";
-import { serveHandler } from "@creditkit/test-kit/serve-handler";
-import { startTestEmulator } from "@creditkit/test-kit/test-emulator";
-// The load plan and its contract checks are the server's test support (they check answers against
-// server/src/test-support/contract-shapes.ts); they move to test-kit once those shapes live in
-// @creditkit/contract.
 import {
   CUSTOMER_HEADER,
   ISSUE_PLAN,
@@ -26,10 +20,15 @@ import {
   loadSeed,
   percentile,
   runPurchaseLoad,
-} from "../packages/server/src/test-support/purchase-load.ts";
+} from "@creditkit/test-kit/purchase-load";
+import { TestRedisServer } from "@creditkit/test-kit/redis-server";
+import { serveHandler } from "@creditkit/test-kit/serve-handler";
+import { startTestEmulator } from "@creditkit/test-kit/test-emulator";
 import { machine, writeSection } from "./lib/results.ts";
 
 const smoke = process.argv.includes("--smoke");
+const purchaseIdOf = async (customerId: string, attemptKey: string) =>
+  (await derivePurchaseKeys(customerId, attemptKey)).purchaseId;
 
 interface Run {
   setup: string;
@@ -70,7 +69,7 @@ try {
         const body = request.method === "GET" ? null : await request.text();
         return fetch(`${base}${url.pathname}${url.search}`, { method: request.method, headers: request.headers, body });
       };
-      const result = await runPurchaseLoad(send, ISSUE_PLAN, customerIds);
+      const result = await runPurchaseLoad(send, ISSUE_PLAN, customerIds, purchaseIdOf);
       const invoices = await invoicesCreated(emu);
       const held = invoices === ISSUE_PLAN.attemptKeys && result.fiveHundreds === 0 && result.problems.length === 0;
       if (record) runs.push({ setup, result, invoices, held });

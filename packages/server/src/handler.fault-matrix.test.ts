@@ -1,9 +1,9 @@
 import type { RecordedRequest } from "@creditkit/emulator";
+import { errorShapeProblems } from "@creditkit/test-kit/contract-shapes";
 import { invoicesCreated } from "@creditkit/test-kit/invoices";
 import { startTestEmulator, type TestEmulator } from "@creditkit/test-kit/test-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMemoryStore } from "./store/memory-store.ts";
-import { errorShapeProblems } from "./test-support/contract-shapes.ts";
 import { ROUTES } from "./test-support/fault-routes.ts";
 import { FAULTS, RETRIES, TIMEOUT_MS } from "./test-support/fault-table.ts";
 import { makeHandler } from "./test-support/make-handler.ts";

@@ -1,10 +1,10 @@
 import { captureLogger } from "@creditkit/test-kit/capture-logger";
+import { type Answer, errorShapeProblems } from "@creditkit/test-kit/contract-shapes";
 import { ORIGIN } from "@creditkit/test-kit/handler-client";
 import { startTestEmulator, type TestEmulator, type Who } from "@creditkit/test-kit/test-emulator";
 import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TopUpConfig } from "./config/config-types.ts";
-import { type Answer, errorShapeProblems } from "./test-support/contract-shapes.ts";
 import {
   bodyText,
   encode,

@@ -1,19 +1,23 @@
 import { invoicesCreated } from "@creditkit/test-kit/invoices";
-import { TestRedisServer } from "@creditkit/test-kit/redis-server";
-import { startTestEmulator, type TestEmulator } from "@creditkit/test-kit/test-emulator";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { TopUpConfig } from "./config/config-types.ts";
-import { createMemoryStore } from "./store/memory-store.ts";
-import { createRedisStore } from "./store/redis-store.ts";
-import type { TopUpStore } from "./store/store-types.ts";
-import { makeHandler } from "./test-support/make-handler.ts";
 import {
   CUSTOMER_HEADER,
   ISSUE_PLAN,
   type LoadResult,
   loadSeed,
   runPurchaseLoad,
-} from "./test-support/purchase-load.ts";
+} from "@creditkit/test-kit/purchase-load";
+import { TestRedisServer } from "@creditkit/test-kit/redis-server";
+import { startTestEmulator, type TestEmulator } from "@creditkit/test-kit/test-emulator";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { TopUpConfig } from "./config/config-types.ts";
+import { derivePurchaseKeys } from "./purchase-keys.ts";
+import { createMemoryStore } from "./store/memory-store.ts";
+import { createRedisStore } from "./store/redis-store.ts";
+import type { TopUpStore } from "./store/store-types.ts";
+import { makeHandler } from "./test-support/make-handler.ts";
+
+const purchaseIdOf = async (customerId: string, attemptKey: string) =>
+  (await derivePurchaseKeys(customerId, attemptKey)).purchaseId;
 
 /**
  * Issue 7's load: 50 concurrent clients across 50 customers send 500 create-purchase requests
@@ -66,7 +70,7 @@ describe("the BFF under purchase load", () => {
     const customers = loadCustomers();
     const { handler } = makeHandler(emu, { store, resolveCustomer: customers.resolveCustomer });
 
-    const result = await runPurchaseLoad(handler, ISSUE_PLAN, customers.ids);
+    const result = await runPurchaseLoad(handler, ISSUE_PLAN, customers.ids, purchaseIdOf);
 
     await expectLoadHeld(result);
     expect(recordedInvoices.size).toBe(100); // the BFF recorded exactly the 100 invoices made
@@ -84,7 +88,7 @@ describe("the BFF under purchase load", () => {
       let turn = 0;
       const send = (request: Request) => instances[turn++ % 2]!(request);
 
-      await expectLoadHeld(await runPurchaseLoad(send, ISSUE_PLAN, customers.ids));
+      await expectLoadHeld(await runPurchaseLoad(send, ISSUE_PLAN, customers.ids, purchaseIdOf));
       expect((await store.client.keys("creditkit:purchase:*")).length).toBe(100);
     } finally {
       await store.close();

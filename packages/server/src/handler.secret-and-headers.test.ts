@@ -1,9 +1,9 @@
 import { captureLogger } from "@creditkit/test-kit/capture-logger";
+import { contractHeaderProblems, errorShapeProblems } from "@creditkit/test-kit/contract-shapes";
 import { BASE } from "@creditkit/test-kit/handler-client";
 import { startTestEmulator, type TestEmulator } from "@creditkit/test-kit/test-emulator";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TopUpStore } from "./store/store-types.ts";
-import { contractHeaderProblems, errorShapeProblems } from "./test-support/contract-shapes.ts";
 import { type LeakMode, startLeakyUpstream } from "./test-support/leaky-upstream.ts";
 import { makeHandler } from "./test-support/make-handler.ts";
 

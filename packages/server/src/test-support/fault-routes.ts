@@ -1,6 +1,6 @@
+import type { Answer } from "@creditkit/test-kit/contract-shapes";
 import type { Client } from "@creditkit/test-kit/handler-client";
 import type { TestEmulator } from "@creditkit/test-kit/test-emulator";
-import type { Answer } from "./contract-shapes.ts";
 import type { UpstreamTarget } from "./fault-table.ts";
 import { deliver, paidEvent, signed } from "./webhooks.ts";
 

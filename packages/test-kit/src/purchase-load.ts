@@ -1,6 +1,5 @@
 import type { SeedDefinition } from "@creditkit/emulator";
 import type { z } from "zod";
-import { derivePurchaseKeys } from "../purchase-keys.ts";
 import {
   type Answer,
   BalanceBody,
@@ -12,7 +11,7 @@ import {
 } from "./contract-shapes.ts";
 
 /**
- * The purchase load (shared by handler.load.test.ts and bench/load-purchases.ts): `clients`
+ * The purchase load (shared by the server's handler.load.test.ts and bench/load-purchases.ts): `clients`
  * concurrent clients work through one shuffled list of requests from `customers` customers:
  * `creates` create-purchase requests reusing `attemptKeys` attempt keys (each key always for the
  * same pack, so every reuse is a replay), mixed with balance, grants and status reads. Bounded
@@ -82,10 +81,17 @@ export interface LoadResult {
 /** Who asks: the test's resolveCustomer reads this header, as a merchant's reads its session. */
 export const CUSTOMER_HEADER = "x-load-customer";
 
+/**
+ * The purchase id the BFF derives from a customer and an attempt key: the server's own
+ * `derivePurchaseKeys`, passed in (test-kit does not depend on the server, whose tests use it).
+ */
+export type PurchaseIdOf = (customerId: string, attemptKey: string) => Promise<string>;
+
 export async function runPurchaseLoad(
   send: (request: Request) => Promise<Response>,
   plan: LoadPlan,
   customerIds: string[],
+  purchaseIdOf: PurchaseIdOf,
 ): Promise<LoadResult> {
   const jobs = shuffledJobs(plan);
   const result: LoadResult = {
@@ -103,7 +109,7 @@ export async function runPurchaseLoad(
   const worker = async () => {
     for (let job = jobs[next++]; job !== undefined; job = jobs[next++]) {
       const t0 = performance.now();
-      const answer = await perform(send, job, customerIds);
+      const answer = await perform(send, job, customerIds, purchaseIdOf);
       result.latenciesMs.push(performance.now() - t0);
       record(result, job, answer);
     }
@@ -143,7 +149,12 @@ function shuffledJobs(plan: LoadPlan): Job[] {
 
 const attemptKey = (key: number) => `load-attempt-${String(key).padStart(4, "0")}`;
 
-async function perform(send: (r: Request) => Promise<Response>, job: Job, customerIds: string[]) {
+async function perform(
+  send: (r: Request) => Promise<Response>,
+  job: Job,
+  customerIds: string[],
+  purchaseIdOf: PurchaseIdOf,
+) {
   const headers: Record<string, string> = { [CUSTOMER_HEADER]: `load-${job.customer}` };
   let request: Request;
   if (job.kind === "create") {
@@ -158,7 +169,7 @@ async function perform(send: (r: Request) => Promise<Response>, job: Job, custom
   } else {
     const path =
       job.kind === "status"
-        ? `/purchases/${(await derivePurchaseKeys(customerIds[job.customer]!, attemptKey(job.key))).purchaseId}`
+        ? `/purchases/${await purchaseIdOf(customerIds[job.customer]!, attemptKey(job.key))}`
         : `/${job.kind}`;
     request = new Request(`${LOAD_ORIGIN}/api/topup${path}`, { headers });
   }

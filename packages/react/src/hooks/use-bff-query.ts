@@ -22,6 +22,8 @@ export function useBffQuery<TQueryFnData, TData, TQueryKey extends QueryKey>(
   options?: CreditKitQueryOptions<TQueryFnData, TData>,
 ): UseQueryResult<TData, CreditKitError> {
   const { retry } = useCreditKit();
+  // The cast joins two views of one query: the caller's options are typed for any key (the public
+  // type should not spell out our key tuples), the query's for its own key; the key is ours either way.
   return useQuery({
     retry: (failures: number, error: CreditKitError) => failures < retry && isTransientError(error),
     ...query,

@@ -1,4 +1,4 @@
-import type { EventResponse, UsageEvent } from "@creditkit/paygentic";
+import { type EventResponse, isDecimalString, type UsageEvent } from "@creditkit/paygentic";
 import { invalidField } from "../http/api-error.ts";
 import type { Runtime } from "../runtime.ts";
 import type { CustomerRecord, EntitlementRecord } from "../store/records.ts";
@@ -10,7 +10,7 @@ type Event = UsageEvent & { type: string; source: string; data: Record<string, u
 function creditsOf(data: Record<string, unknown>, property: string): number {
   const value = data[property];
   if (value === undefined) return 1;
-  const n = typeof value === "string" && /^\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+  const n = typeof value === "string" && isDecimalString(value) ? Number(value) : value;
   if (typeof n !== "number" || !Number.isFinite(n) || n < 0)
     throw invalidField(`data.${property}`, "must be a non-negative number of credits");
   return n;

@@ -1,3 +1,4 @@
+import { isSignedDecimalString } from "@creditkit/paygentic";
 import type { z } from "zod";
 import { ApiError, fieldErrors, validationFailed } from "./api-error.ts";
 
@@ -27,7 +28,7 @@ export function queryObject(search: URLSearchParams, kinds: Record<string, Query
   for (const [name, kind] of Object.entries(kinds)) {
     const raw = search.get(name);
     if (raw === null) continue;
-    if (kind === "number") out[name] = /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
+    if (kind === "number") out[name] = isSignedDecimalString(raw) ? Number(raw) : raw;
     else if (kind === "boolean") out[name] = raw === "true" ? true : raw === "false" ? false : raw;
     else out[name] = raw;
   }

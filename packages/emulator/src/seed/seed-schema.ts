@@ -1,4 +1,5 @@
 import {
+  CURRENCY_CODE_PATTERN,
   CustomerId,
   DateTime,
   EntitlementId,
@@ -95,7 +96,7 @@ export const SeedMerchant = z.strictObject({
   apiKey: z.string().regex(/^sk_test_[A-Za-z0-9_]{8,}$/, "must look like sk_test_… (at least 8 characters after it)"),
   currency: z
     .string()
-    .regex(/^[A-Za-z]{3}$/, "must be a three-letter ISO 4217 code")
+    .regex(CURRENCY_CODE_PATTERN, "must be a three-letter ISO 4217 code")
     .transform((c) => c.toUpperCase())
     .default("USD"),
 });

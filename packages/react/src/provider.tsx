@@ -55,14 +55,14 @@ export function CreditKitProvider({
   retry = 2,
   navigate = leaveFor,
   fetch: fetchImpl,
-  ...props
+  polling,
 }: CreditKitProviderProps) {
   // A client of our own only when the app gives none. useState's initialiser runs once per mounted
   // provider, and on the server once per render: never shared between requests.
   const [ownClient] = useState(() => queryClient ?? new QueryClient());
   const client = queryClient ?? ownClient;
   // By value: an inline `polling={{…}}` must not rebuild the context (and restart polling) every render.
-  const polling = JSON.stringify(props.polling ?? {});
+  const pollingByValue = JSON.stringify(polling ?? {});
 
   const value = useMemo<CreditKitContextValue>(() => {
     const dictionary: Messages = { ...en, ...messages };
@@ -78,10 +78,10 @@ export function CreditKitProvider({
       unstyled,
       theme,
       retry,
-      polling: { ...DEFAULT_POLLING, ...JSON.parse(polling) },
+      polling: { ...DEFAULT_POLLING, ...JSON.parse(pollingByValue) },
       navigate,
     };
-  }, [basePath, locale, messages, timeZone, unstyled, theme, retry, navigate, fetchImpl, polling]);
+  }, [basePath, locale, messages, timeZone, unstyled, theme, retry, navigate, fetchImpl, pollingByValue]);
 
   // HydrationBoundary does nothing without a state, so it is always there: one tree whether or not
   // the server prefetched.

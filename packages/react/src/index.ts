@@ -38,6 +38,7 @@ export type { PollingOptions } from "./core/polling.ts";
 export { creditKitKeys } from "./core/query-keys.ts";
 export type { PackChoice, PricedSelection } from "./core/selection.ts";
 export { useBalance } from "./hooks/use-balance.ts";
+export type { CreditKitQueryOptions } from "./hooks/use-bff-query.ts";
 export { useCatalog } from "./hooks/use-catalog.ts";
 export { type UseGrantsOptions, useGrants } from "./hooks/use-grants.ts";
 export {
@@ -47,6 +48,6 @@ export {
   usePurchase,
 } from "./hooks/use-purchase.ts";
 export { usePurchaseReturn } from "./hooks/use-purchase-return.ts";
-export { usePurchaseStatus } from "./hooks/use-purchase-status.ts";
+export { type UsePurchaseStatusOptions, usePurchaseStatus } from "./hooks/use-purchase-status.ts";
 export { en, type MessageKey, type Messages } from "./messages/en.ts";
 export { CreditKitProvider, type CreditKitProviderProps } from "./provider.tsx";

@@ -17,7 +17,7 @@ export type CreditKitQueryOptions<TQueryFnData, TData = TQueryFnData> = Omit<
  * caller's options over both. A failed read is retried only when asking again can help (never a
  * 401, 404 or 400), at most the provider's `retry` times.
  */
-export function useBffQuery<TQueryFnData, TData, TQueryKey extends QueryKey>(
+export function useBffQuery<TQueryFnData, TQueryKey extends QueryKey, TData = TQueryFnData>(
   query: UseQueryOptions<TQueryFnData, CreditKitError, TQueryFnData, TQueryKey>,
   options?: CreditKitQueryOptions<TQueryFnData, TData>,
 ): UseQueryResult<TData, CreditKitError> {

@@ -4,8 +4,8 @@ import { useState } from "react";
 import { useCreditKit } from "../context.ts";
 import { creditKitQueries } from "../core/queries.ts";
 import { DEFAULT_GRANTS_PAGE_SIZE } from "../core/query-keys.ts";
-import { useSelectBeside } from "./select-beside.ts";
 import { type CreditKitQueryOptions, useBffQuery } from "./use-bff-query.ts";
+import { useSelected } from "./use-selected.ts";
 
 export interface UseGrantsOptions<TData = GrantsPageBody> extends CreditKitQueryOptions<GrantsPageBody, TData> {
   /** Grants per page (1–100). Default 10. */
@@ -39,15 +39,13 @@ export function useGrants<TData = GrantsPageBody>({
     // Keep showing the previous page while the next one loads, instead of flashing a skeleton.
     placeholderData: keepPreviousData,
     ...options,
-    select: useSelectBeside(select),
   });
 
-  const body = query.data?.body;
-  const pageCount = Math.max(1, Math.ceil((body?.pagination.total ?? 0) / pageSize));
+  const pageCount = Math.max(1, Math.ceil((query.data?.pagination.total ?? 0) / pageSize));
   return {
     ...query,
-    data: query.data?.selected,
-    grants: body?.grants ?? [],
+    data: useSelected(query.data, select),
+    grants: query.data?.grants ?? [],
     /** 0-based. */
     page,
     pageCount,

@@ -8,8 +8,8 @@ import { type CreditKitError, isTransientError } from "../core/errors.ts";
 import { decideWatch } from "../core/purchase-watch.ts";
 import { creditKitQueries } from "../core/queries.ts";
 import { creditKitKeys } from "../core/query-keys.ts";
-import { useSelectBeside } from "./select-beside.ts";
 import { type CreditKitQueryOptions, useBffQuery } from "./use-bff-query.ts";
+import { useSelected } from "./use-selected.ts";
 
 /**
  * React Query options for usePurchaseStatus: those the watch does not own. When to ask again is
@@ -61,7 +61,6 @@ export function usePurchaseStatus<TData = PurchaseStatusBody>(
 
   const query = useBffQuery(creditKitQueries.purchase(target, purchaseId ?? ""), {
     ...options,
-    select: useSelectBeside(select),
     enabled: purchaseId === null ? false : options.enabled,
     // Polling is the retry; a focus refetch is handled explicitly once polling gave up.
     retry: false,
@@ -73,7 +72,7 @@ export function usePurchaseStatus<TData = PurchaseStatusBody>(
       return next.kind === "check" ? next.delayMs : false;
     },
   });
-  const purchase = query.data?.body;
+  const purchase = query.data;
   const status = purchase?.status;
   const decision = decide(status, query);
   const final = decision.kind === "final";
@@ -105,7 +104,7 @@ export function usePurchaseStatus<TData = PurchaseStatusBody>(
     purchaseId,
     purchase,
     /** What `select` made of the purchase (the purchase itself without one). */
-    data: query.data?.selected,
+    data: useSelected(purchase, select),
     isFinal: final,
     /** Polling gave up without a final status; the payment may still be processing. */
     timedOut,

@@ -31,7 +31,9 @@ describe("usePurchaseStatus", () => {
   it("watches a purchase until it is paid, then marks balance and history for refreshing", async () => {
     const purchase = await createPurchase();
     const { result, queryClient } = renderHookWithBff(() => usePurchaseStatus(purchase.purchaseId), { bff });
+    const grantsPage = creditKitKeys.grants(BASE_PATH, { limit: 10, offset: 0, includeVoided: false });
     queryClient.setQueryData(creditKitKeys.balance(BASE_PATH), { balance: 0 });
+    queryClient.setQueryData(grantsPage, { grants: [] });
     await waitFor(() => expect(result.current.purchase?.status).toBe("pending"));
     expect(result.current.isFinal).toBe(false);
 
@@ -39,6 +41,7 @@ describe("usePurchaseStatus", () => {
     await waitFor(() => expect(result.current.purchase?.status).toBe("paid"));
     expect(result.current.isFinal).toBe(true);
     await waitFor(() => expect(queryClient.getQueryState(creditKitKeys.balance(BASE_PATH))?.isInvalidated).toBe(true));
+    expect(queryClient.getQueryState(grantsPage)?.isInvalidated).toBe(true);
   });
 
   it("gives up after its budget, and checkNow starts a new one", async () => {

@@ -4,10 +4,11 @@ import { DEFAULT_POLLING } from "../core/polling.ts";
 /**
  * Fake time for tests of the purchase watch's budget, instead of real budgets of a few dozen
  * milliseconds that race the real handler's I/O. Faked: `Date` (the watch's clock and React Query's
- * answer stamps, see core/clock.ts) and the intervals React Query polls with. Left real: timeouts
- * and immediates, which the handler, the emulator, React and Testing Library run on, so real I/O
- * still completes. `shouldAdvanceTime` keeps the fake clock moving with real time between the
- * test's own jumps (`vi.advanceTimersByTimeAsync`). Undo with `vi.useRealTimers()` after each test.
+ * answer stamps, see core/clock.ts) and intervals (React Query polls with one). Left real: timeouts
+ * and immediates, which the handler, the emulator and React run on, so real I/O still completes.
+ * `shouldAdvanceTime` keeps fake time moving with real time between the test's own jumps, so
+ * Testing Library's waitFor (which polls on an interval too) and the widget's checks keep running.
+ * Undo with `vi.useRealTimers()` after each test.
  */
 export function fakeClock(): void {
   vi.useFakeTimers({ toFake: ["Date", "setInterval", "clearInterval"], shouldAdvanceTime: true });

@@ -130,10 +130,10 @@ describe("the return from the payment page", () => {
     renderWithBff(<TopUpWidget />, { bff, polling: DEFAULT_POLLING });
     await screen.findByText(/^Payment for 1,000 credits/);
     await passPollingBudget();
-    const checkAgain = await screen.findByRole("button", { name: "Check again" });
-    // Paid while nothing polls: only the customer's request can find out.
+    await userEvent.click(await screen.findByRole("button", { name: "Check again" }));
+    // A new budget: polling resumes and finds the payment made after the click.
     await bff.pay(purchase.paymentUrl, "complete");
-    await userEvent.click(checkAgain);
+    await vi.advanceTimersByTimeAsync(DEFAULT_POLLING.initialDelayMs);
     expect(await screen.findByText("1,000 credits added to your balance.")).toBeVisible();
   });
 

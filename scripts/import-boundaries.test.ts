@@ -101,6 +101,14 @@ const samples: Record<string, Sample> = {
       "next/server": "allowed",
     },
   },
+  "example apps (examples/, product code like apps/)": {
+    path: `examples/${probe}/server.ts`,
+    imports: {
+      "@creditkit/test-kit/free-port": "refused",
+      "@creditkit/emulator": "refused",
+      "@creditkit/server": "allowed",
+    },
+  },
   "reference app tests": {
     path: `apps/bff/tests/${probe}/app.ts`,
     imports: { "@creditkit/test-kit/built-app": "allowed", "@creditkit/emulator": "allowed" },

@@ -1,15 +1,25 @@
 import { emulatorForFile } from "@creditkit/test-kit/file-emulator";
 import { BASE, CUSTOMER_HEADER, handlerConfig } from "@creditkit/test-kit/handler-client";
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { createTopUpHandler } from "./handler.ts";
-import { NEXT_METHODS, toNextHandlers } from "./next.ts";
+import { NEXT_METHODS, type NextRouteHandler, toNextHandlers } from "./next.ts";
 
 const emu = await emulatorForFile();
 
 describe("toNextHandlers", () => {
-  it("returns a handler for every method a Next.js route module can export", () => {
+  it("returns a handler for every method a Next.js route module can export, and its type says so", () => {
     const handlers = toNextHandlers(createTopUpHandler(handlerConfig(emu)));
     expect(Object.keys(handlers).sort()).toEqual([...NEXT_METHODS].sort());
+    // Checked by tsc (pnpm typecheck): exactly these seven keys, so a route file can destructure them all.
+    expectTypeOf(handlers).toEqualTypeOf<{
+      readonly GET: NextRouteHandler;
+      readonly HEAD: NextRouteHandler;
+      readonly POST: NextRouteHandler;
+      readonly PUT: NextRouteHandler;
+      readonly PATCH: NextRouteHandler;
+      readonly DELETE: NextRouteHandler;
+      readonly OPTIONS: NextRouteHandler;
+    }>();
   });
 
   it("answers wrong methods with the contract's JSON 405, and HEAD like GET", async () => {

@@ -13,7 +13,7 @@ const SOURCES = [
   "apps/bff/next.config.ts",
   "apps/bff/instrumentation.ts",
 ]
-  .concat(["packages/server/src", "packages/react/src", "packages/paygentic/src"])
+  .concat(["packages/contract/src", "packages/server/src", "packages/react/src", "packages/paygentic/src"])
   .map((p) => join(ROOT, p));
 
 function newestMtime(path: string): number {

@@ -19,6 +19,9 @@ export interface CustomAmountRules {
   minPrice: string;
 }
 
+/** How the BFF writes a currency in every answer: ISO 4217, upper case ("USD"). */
+export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
+
 /** `GET /catalog`: the server-side catalog, the only source of prices. */
 export interface CatalogBody {
   /** ISO 4217, upper case. */

@@ -5,7 +5,7 @@
  */
 export type { BalanceBody, GrantSource, GrantStatus, GrantsPageBody, GrantsQuery, GrantView } from "./account.ts";
 export { GRANTS_PAGE_LIMITS } from "./account.ts";
-export type { CatalogBody, CatalogPack, CustomAmountRules } from "./catalog.ts";
+export { type CatalogBody, type CatalogPack, CURRENCY_PATTERN, type CustomAmountRules } from "./catalog.ts";
 export {
   type CustomAmountCheck,
   type CustomAmountProblem,

@@ -1,5 +1,5 @@
 import type * as contract from "@creditkit/contract";
-import { ERROR_CODES, PURCHASE_ID_PATTERN, PURCHASE_STATUSES } from "@creditkit/contract";
+import { CURRENCY_PATTERN, ERROR_CODES, PURCHASE_ID_PATTERN, PURCHASE_STATUSES } from "@creditkit/contract";
 import { z } from "zod";
 
 /**
@@ -83,7 +83,7 @@ export const GrantsBody = shapeOf<contract.GrantsPageBody>()(
 
 export const CatalogBody = shapeOf<contract.CatalogBody>()(
   z.strictObject({
-    currency: z.string().regex(/^[A-Z]{3}$/),
+    currency: z.string().regex(CURRENCY_PATTERN),
     packs: z.array(
       z.strictObject({
         id: z.string().min(1),
@@ -112,7 +112,7 @@ export const CreatedPurchaseBody = shapeOf<contract.PurchaseCreatedBody>()(
     expiresAt: DateTime,
     credits: z.number().int().positive(),
     price: Decimal,
-    currency: z.string().regex(/^[A-Z]{3}$/),
+    currency: z.string().regex(CURRENCY_PATTERN),
     packId: z.string().nullable(),
   }),
 );
@@ -123,7 +123,7 @@ export const PurchaseStatusBody = shapeOf<contract.PurchaseStatusBody>()(
     status: z.enum(PURCHASE_STATUSES),
     credits: z.number().int().positive(),
     price: Decimal,
-    currency: z.string().regex(/^[A-Z]{3}$/),
+    currency: z.string().regex(CURRENCY_PATTERN),
     packId: z.string().nullable(),
     createdAt: DateTime,
     expiresAt: DateTime,

@@ -1,6 +1,7 @@
+import { multiplyDecimal } from "@creditkit/contract";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fromMinorUnits, multiplyDecimal, toMinorUnits } from "./money.ts";
+import { fromMinorUnits, toMinorUnits } from "./money.ts";
 
 // The decimal arithmetic itself is tested in @creditkit/contract (decimal.test.ts).
 

@@ -1,21 +1,10 @@
 /**
  * Money as Paygentic speaks it: decimal strings ("5.00") and integer minor units (500 cents).
- * The exact decimal arithmetic itself is @creditkit/contract's (one implementation for the BFF,
- * the widget and this client); this module re-exports it and adds the minor-unit conversions.
+ * The exact decimal arithmetic itself (compareDecimal, roundDecimal, currencyMinorDigits, …) is
+ * @creditkit/contract's, one implementation for the BFF, the widget, this client and the emulator;
+ * import it from there. This module adds what is Paygentic's own: its price format and minor units.
  */
 import { currencyMinorDigits, formatDecimal, isDecimalString, parseDecimal, roundDecimal } from "@creditkit/contract";
-
-export {
-  compareDecimal,
-  currencyMinorDigits,
-  type Decimal,
-  formatDecimal,
-  isDecimalString,
-  multiplyDecimal,
-  parseDecimal,
-  type RoundingMode,
-  roundDecimal,
-} from "@creditkit/contract";
 
 /** The most fraction digits Paygentic accepts in a price. */
 export const MAX_PRICE_FRACTION_DIGITS = 9;

@@ -1,4 +1,4 @@
-import { currencyMinorDigits, formatDecimal } from "@creditkit/paygentic";
+import { currencyMinorDigits, formatDecimal } from "@creditkit/contract";
 import { PURCHASE_SUBSCRIPTION_ID } from "../constants.ts";
 import type { InvoiceRecord, PaymentSessionRecord } from "../store/records.ts";
 import type { Store } from "../store/store.ts";

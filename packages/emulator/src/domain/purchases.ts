@@ -1,10 +1,5 @@
-import {
-  currencyMinorDigits,
-  type PurchaseGrantRequest,
-  type PurchaseGrantResponse,
-  roundDecimal,
-  toMinorUnits,
-} from "@creditkit/paygentic";
+import { currencyMinorDigits, roundDecimal } from "@creditkit/contract";
+import { type PurchaseGrantRequest, type PurchaseGrantResponse, toMinorUnits } from "@creditkit/paygentic";
 import { invalidField } from "../http/api-error.ts";
 import type { Runtime } from "../runtime.ts";
 import type { EntitlementRecord, InvoiceRecord, PaymentSessionRecord } from "../store/records.ts";

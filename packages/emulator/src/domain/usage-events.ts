@@ -1,4 +1,5 @@
-import { type EventResponse, isDecimalString, type UsageEvent } from "@creditkit/paygentic";
+import { isDecimalString } from "@creditkit/contract";
+import type { EventResponse, UsageEvent } from "@creditkit/paygentic";
 import { invalidField } from "../http/api-error.ts";
 import type { Runtime } from "../runtime.ts";
 import type { CustomerRecord, EntitlementRecord } from "../store/records.ts";

@@ -1,6 +1,7 @@
+import { compareDecimal, isDecimalString } from "@creditkit/contract";
 import { z } from "zod";
 import { CURRENCY_CODE_PATTERN } from "../formats.ts";
-import { compareDecimal, isDecimalString, isPriceString } from "../money.ts";
+import { isPriceString } from "../money.ts";
 import { DateTime, EntitlementId, InvoiceId } from "./common.ts";
 
 export const MIN_PURCHASE_PRICE = "0.50";

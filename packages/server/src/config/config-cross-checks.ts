@@ -1,5 +1,5 @@
-import { customAmountPrice, isDecimalString } from "@creditkit/contract";
-import { compareDecimal, isPriceString, MAX_PURCHASE_PRICE, MIN_PURCHASE_PRICE } from "@creditkit/paygentic";
+import { compareDecimal, customAmountPrice, isDecimalString } from "@creditkit/contract";
+import { isPriceString, MAX_PURCHASE_PRICE, MIN_PURCHASE_PRICE } from "@creditkit/paygentic";
 import type { FieldIssue } from "../http/api-error.ts";
 import { fitsMinorUnit } from "../pricing.ts";
 import { isCurrency } from "./currency.ts";

@@ -1,6 +1,6 @@
+import { isDecimalString } from "@creditkit/contract";
 import {
   CURRENCY_CODE_PATTERN,
-  isDecimalString,
   isPriceString,
   MIN_PURCHASE_PRICE,
   SECRET_KEY_PATTERN,

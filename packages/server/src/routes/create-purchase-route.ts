@@ -1,5 +1,10 @@
-import { ATTEMPT_KEY_HEADER, type PurchaseCreatedBody, type PurchaseSelection } from "@creditkit/contract";
-import { compareDecimal, type PurchaseGrantResponse } from "@creditkit/paygentic";
+import {
+  ATTEMPT_KEY_HEADER,
+  compareDecimal,
+  type PurchaseCreatedBody,
+  type PurchaseSelection,
+} from "@creditkit/contract";
+import type { PurchaseGrantResponse } from "@creditkit/paygentic";
 import type { ResolvedCustomer } from "../config/config-types.ts";
 import { ApiError } from "../http/api-error.ts";
 import { json } from "../http/respond.ts";

@@ -2,17 +2,13 @@ import { screen, waitFor } from "@testing-library/react";
 import { act } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { renderToString } from "react-dom/server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { TopUpWidget } from "./components/top-up-widget.tsx";
 import { CreditKitProvider } from "./provider.tsx";
 import { prefetchTopUp } from "./server.ts";
-import { BASE_PATH, type Bff, startBff } from "./test/bff-harness.ts";
+import { BASE_PATH, bffForFile } from "./test/bff-harness.ts";
 
-let bff: Bff;
-beforeAll(async () => {
-  bff = await startBff();
-});
-afterAll(() => bff.close());
+const bff = await bffForFile(undefined, { resetEach: false });
 
 describe("hydrating server-rendered HTML", () => {
   it("matches the server render (no hydration errors), even on a return URL", async () => {

@@ -2,18 +2,13 @@
 import { readFileSync } from "node:fs";
 import { dehydrate, HydrationBoundary, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { renderToString } from "react-dom/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TopUpWidget } from "./components/top-up-widget.tsx";
 import { CreditKitProvider } from "./provider.tsx";
 import { creditKitKeys, prefetchTopUp } from "./server.ts";
-import { BASE_PATH, type Bff, startBff } from "./test/bff-harness.ts";
+import { BASE_PATH, bffForFile } from "./test/bff-harness.ts";
 
-let bff: Bff;
-beforeAll(async () => {
-  bff = await startBff();
-});
-afterAll(() => bff.close());
-beforeEach(() => bff.reset());
+const bff = await bffForFile();
 
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 

@@ -1,16 +1,11 @@
 import { screen } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Bff, startBff } from "../test/bff-harness.ts";
+import { describe, expect, it } from "vitest";
+import { bffForFile } from "../test/bff-harness.ts";
 import { renderWithBff } from "../test/render.tsx";
 import { Balance } from "./balance.tsx";
 
-let bff: Bff;
-beforeAll(async () => {
-  bff = await startBff();
-});
-afterAll(() => bff.close());
-beforeEach(() => bff.reset());
+const bff = await bffForFile();
 
 async function liveBalance(): Promise<number> {
   const res = await bff.fetch("/api/topup/balance");

@@ -1,17 +1,12 @@
 import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { type Bff, invoicesCreated, startBff } from "../test/bff-harness.ts";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { type Bff, bffForFile, invoicesCreated, startBff } from "../test/bff-harness.ts";
 import { renderWithBff } from "../test/render.tsx";
 import { BuyButton } from "./buy-button.tsx";
 import { TopUpWidget } from "./top-up-widget.tsx";
 
-let bff: Bff;
-beforeAll(async () => {
-  bff = await startBff();
-});
-afterAll(() => bff.close());
-beforeEach(() => bff.reset());
+const bff = await bffForFile();
 afterEach(() => vi.restoreAllMocks());
 
 const purchasePosts = () => bff.sent.filter((r) => r.method === "POST" && r.url.endsWith("/purchases"));

@@ -1,16 +1,11 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Bff, EMPTY_SEED, startBff } from "../test/bff-harness.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Bff, bffForFile, EMPTY_SEED, startBff } from "../test/bff-harness.ts";
 import { renderWithBff } from "../test/render.tsx";
 import { GrantHistory } from "./grant-history.tsx";
 
-let bff: Bff;
-beforeAll(async () => {
-  bff = await startBff({ now: "2026-03-15T12:00:00.000Z" });
-});
-afterAll(() => bff.close());
-beforeEach(() => bff.reset());
+const bff = await bffForFile({ now: "2026-03-15T12:00:00.000Z" });
 
 const rows = () => within(screen.getByRole("table")).getAllByRole("row").slice(1);
 

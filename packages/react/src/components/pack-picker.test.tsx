@@ -1,19 +1,14 @@
 import { screen, waitFor } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
 import { useState } from "react";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { PackChoice } from "../core/selection.ts";
-import { type Bff, startBff } from "../test/bff-harness.ts";
+import { bffForFile } from "../test/bff-harness.ts";
 import { renderWithBff } from "../test/render.tsx";
 import { PackPicker } from "./pack-picker.tsx";
 import { TopUpWidget } from "./top-up-widget.tsx";
 
-let bff: Bff;
-beforeAll(async () => {
-  bff = await startBff();
-});
-afterAll(() => bff.close());
-beforeEach(() => bff.reset());
+const bff = await bffForFile();
 
 function ControlledPicker({ onChange }: { onChange: (choice: PackChoice) => void }) {
   const [choice, setChoice] = useState<PackChoice>({ kind: "pack", packId: "growth" });

@@ -1,19 +1,14 @@
 import type { PurchaseCreatedBody } from "@creditkit/contract";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_POLLING } from "../core/polling.ts";
-import { type Bff, startBff } from "../test/bff-harness.ts";
+import { bffForFile } from "../test/bff-harness.ts";
 import { fakeClock, passPollingBudget } from "../test/fake-clock.ts";
 import { renderWithBff } from "../test/render.tsx";
 import { TopUpWidget } from "./top-up-widget.tsx";
 
-let bff: Bff;
-beforeAll(async () => {
-  bff = await startBff();
-});
-afterAll(() => bff.close());
-beforeEach(() => bff.reset());
+const bff = await bffForFile();
 afterEach(() => vi.useRealTimers());
 
 /** A purchase created the way the widget creates it (real handler), before the customer "leaves". */

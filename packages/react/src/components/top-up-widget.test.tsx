@@ -1,21 +1,12 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { de } from "../locales/de.ts";
-import { type Bff, CATALOG, startBff } from "../test/bff-harness.ts";
+import { bffForFile, CATALOG, liveBalance } from "../test/bff-harness.ts";
 import { renderWithBff } from "../test/render.tsx";
 import { TopUpWidget } from "./top-up-widget.tsx";
 
-let bff: Bff;
-beforeAll(async () => {
-  bff = await startBff();
-});
-afterAll(() => bff.close());
-beforeEach(() => bff.reset());
-
-async function liveBalance(): Promise<number> {
-  return ((await (await bff.fetch("/api/topup/balance")).json()) as { balance: number }).balance;
-}
+const bff = await bffForFile();
 
 describe("TopUpWidget", () => {
   it("shows skeletons, then balance, packs and history from the BFF", async () => {
@@ -33,7 +24,7 @@ describe("TopUpWidget", () => {
       "Scale20,000 credits$160.00Best value",
       "Custom amount",
     ]);
-    const balance = (await liveBalance()).toLocaleString("en-US");
+    const balance = (await liveBalance(bff)).toLocaleString("en-US");
     expect(await screen.findByText(`${balance} credits`)).toBeVisible();
     const table = await screen.findByRole("table");
     expect(within(table).getAllByRole("row")).toHaveLength(11); // header + a page of 10
@@ -51,7 +42,7 @@ describe("TopUpWidget", () => {
     ).toHaveTextContent("Growth5.000 Credits45,00 €Save 10%");
     // Intl puts a no-break space before the euro sign; accessible names keep it.
     expect(screen.getByRole("button", { name: "1.000 Credits für 10,00\u00a0€ kaufen" })).toBeVisible();
-    const balance = new Intl.NumberFormat("de-DE").format(await liveBalance());
+    const balance = new Intl.NumberFormat("de-DE").format(await liveBalance(bff));
     expect(await screen.findByText(`${balance} Credits`)).toBeVisible();
     const table = await screen.findByRole("table");
     expect(within(table).getAllByRole("columnheader")[4]).toHaveTextContent("Läuft ab");
@@ -75,7 +66,7 @@ describe("TopUpWidget", () => {
   });
 
   it("shows a low-balance notice with a one-click top-up of the chosen pack", async () => {
-    const balance = await liveBalance();
+    const balance = await liveBalance(bff);
     const { navigations } = renderWithBff(<TopUpWidget lowBalanceThreshold={balance + 1} />, { bff });
     const notice = (await screen.findByText("Your balance is running low.")).parentElement as HTMLElement;
     await userEvent.click(screen.getByRole("radio", { name: /Growth/ }));
@@ -85,7 +76,7 @@ describe("TopUpWidget", () => {
   });
 
   it("hides the low-balance notice above the threshold", async () => {
-    const balance = await liveBalance();
+    const balance = await liveBalance(bff);
     renderWithBff(<TopUpWidget lowBalanceThreshold={balance} />, { bff });
     await screen.findByText(/credits$/, { selector: ".ck-balance-value" });
     expect(screen.queryByText("Your balance is running low.")).toBeNull();

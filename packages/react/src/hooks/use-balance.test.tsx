@@ -1,25 +1,16 @@
 import { renderHook, waitFor } from "@testing-library/react";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Bff, startBff } from "../test/bff-harness.ts";
+import { describe, expect, it } from "vitest";
+import { bffForFile, liveBalance } from "../test/bff-harness.ts";
 import { renderHookWithBff } from "../test/render.tsx";
 import { useBalance } from "./use-balance.ts";
 
-let bff: Bff;
-beforeAll(async () => {
-  bff = await startBff();
-});
-afterAll(() => bff.close());
-beforeEach(() => bff.reset());
-
-async function liveBalance(): Promise<number> {
-  return ((await (await bff.fetch("/api/topup/balance")).json()) as { balance: number }).balance;
-}
+const bff = await bffForFile();
 
 describe("useBalance", () => {
   it("reads the customer's live balance", async () => {
     const { result } = renderHookWithBff(() => useBalance(), { bff });
     await waitFor(() => expect(result.current.data?.balance).toEqual(expect.any(Number)));
-    expect(result.current.data?.balance).toBe(await liveBalance());
+    expect(result.current.data?.balance).toBe(await liveBalance(bff));
   });
 
   it("takes React Query's select and staleTime", async () => {

@@ -1,15 +1,10 @@
 import { waitFor } from "@testing-library/react";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Bff, startBff } from "../test/bff-harness.ts";
+import { describe, expect, it } from "vitest";
+import { bffForFile } from "../test/bff-harness.ts";
 import { renderHookWithBff } from "../test/render.tsx";
 import { useCatalog } from "./use-catalog.ts";
 
-let bff: Bff;
-beforeAll(async () => {
-  bff = await startBff();
-});
-afterAll(() => bff.close());
-beforeEach(() => bff.reset());
+const bff = await bffForFile();
 
 describe("useCatalog", () => {
   it("reads the merchant's catalog", async () => {

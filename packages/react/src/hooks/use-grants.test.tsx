@@ -1,15 +1,10 @@
 import { act, waitFor } from "@testing-library/react";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Bff, startBff } from "../test/bff-harness.ts";
+import { describe, expect, it } from "vitest";
+import { bffForFile } from "../test/bff-harness.ts";
 import { renderHookWithBff } from "../test/render.tsx";
 import { useGrants } from "./use-grants.ts";
 
-let bff: Bff;
-beforeAll(async () => {
-  bff = await startBff();
-});
-afterAll(() => bff.close());
-beforeEach(() => bff.reset());
+const bff = await bffForFile();
 
 describe("useGrants", () => {
   it("reads a page of grants and moves to the next", async () => {

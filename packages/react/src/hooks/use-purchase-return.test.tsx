@@ -1,16 +1,11 @@
 import type { PurchaseCreatedBody } from "@creditkit/contract";
 import { waitFor } from "@testing-library/react";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { BASE_PATH, type Bff, startBff } from "../test/bff-harness.ts";
+import { describe, expect, it } from "vitest";
+import { BASE_PATH, bffForFile } from "../test/bff-harness.ts";
 import { renderHookWithBff } from "../test/render.tsx";
 import { usePurchaseReturn } from "./use-purchase-return.ts";
 
-let bff: Bff;
-beforeAll(async () => {
-  bff = await startBff();
-});
-afterAll(() => bff.close());
-beforeEach(() => bff.reset());
+const bff = await bffForFile();
 
 async function createPurchase(): Promise<PurchaseCreatedBody> {
   const res = await bff.fetch(`${BASE_PATH}/purchases`, {

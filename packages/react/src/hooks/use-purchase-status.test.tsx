@@ -1,19 +1,14 @@
 import type { PurchaseCreatedBody } from "@creditkit/contract";
 import { act, waitFor } from "@testing-library/react";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_POLLING } from "../core/polling.ts";
 import { creditKitKeys } from "../core/query-keys.ts";
-import { BASE_PATH, type Bff, startBff } from "../test/bff-harness.ts";
+import { BASE_PATH, bffForFile } from "../test/bff-harness.ts";
 import { fakeClock, passPollingBudget } from "../test/fake-clock.ts";
 import { renderHookWithBff } from "../test/render.tsx";
 import { usePurchaseStatus } from "./use-purchase-status.ts";
 
-let bff: Bff;
-beforeAll(async () => {
-  bff = await startBff();
-});
-afterAll(() => bff.close());
-beforeEach(() => bff.reset());
+const bff = await bffForFile();
 afterEach(() => vi.useRealTimers());
 
 async function createPurchase(): Promise<PurchaseCreatedBody> {

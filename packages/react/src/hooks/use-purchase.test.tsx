@@ -1,15 +1,10 @@
 import { act, waitFor } from "@testing-library/react";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Bff, invoicesCreated, startBff } from "../test/bff-harness.ts";
+import { describe, expect, it } from "vitest";
+import { bffForFile, invoicesCreated } from "../test/bff-harness.ts";
 import { renderHookWithBff } from "../test/render.tsx";
 import { usePurchase } from "./use-purchase.ts";
 
-let bff: Bff;
-beforeAll(async () => {
-  bff = await startBff();
-});
-afterAll(() => bff.close());
-beforeEach(() => bff.reset());
+const bff = await bffForFile();
 
 describe("usePurchase", () => {
   it("starts a purchase and goes to the payment page", async () => {

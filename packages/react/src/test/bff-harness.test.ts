@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Bff, startBff } from "./bff-harness.ts";
+import { describe, expect, it } from "vitest";
+import { bffForFile } from "./bff-harness.ts";
 
-let bff: Bff;
-beforeAll(async () => {
-  bff = await startBff();
-});
-afterAll(() => bff.close());
+const bff = await bffForFile(undefined, { resetEach: false });
 
 // Regression guard: under jsdom a signal may come from jsdom's own AbortController, and whether Node's
 // Request accepts it depends on the undici version (newer ones brand-check AbortSignal and throw).

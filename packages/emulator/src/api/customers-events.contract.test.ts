@@ -1,14 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { failure, meteredOf, namedFields, startTestEmulator, T0, type TestEmulator } from "../testing/harness.ts";
+import { describe, expect, it } from "vitest";
+import { emulatorForFile, failure, meteredOf, namedFields, T0 } from "../testing/harness.ts";
 
-let t: TestEmulator;
-beforeAll(async () => {
-  t = await startTestEmulator();
-});
-afterAll(() => t.close());
-beforeEach(async () => {
-  await t.control("POST", "/__emulator/reset");
-});
+const t = await emulatorForFile();
 
 const consumer = { name: "Dana Reyes", email: "dana@example.com", address: { line1: "1 Main St", country: "US" } };
 

@@ -1,14 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { failure, meteredOf, namedFields, startTestEmulator, type TestEmulator } from "../testing/harness.ts";
+import { describe, expect, it } from "vitest";
+import { emulatorForFile, failure, meteredOf, namedFields } from "../testing/harness.ts";
 
-let t: TestEmulator;
-beforeAll(async () => {
-  t = await startTestEmulator();
-});
-afterAll(() => t.close());
-beforeEach(async () => {
-  await t.control("POST", "/__emulator/reset");
-});
+const t = await emulatorForFile();
 
 describe("GET /v1/entitlements", () => {
   it("lists a customer's entitlements by id or external id, with live balances", async () => {

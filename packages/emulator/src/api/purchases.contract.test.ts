@@ -1,14 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { failure, meteredOf, namedFields, startTestEmulator, T0, type TestEmulator } from "../testing/harness.ts";
+import { describe, expect, it, vi } from "vitest";
+import { emulatorForFile, failure, meteredOf, namedFields, startTestEmulator, T0 } from "../testing/harness.ts";
 
-let t: TestEmulator;
-beforeAll(async () => {
-  t = await startTestEmulator();
-});
-afterAll(() => t.close());
-beforeEach(async () => {
-  await t.control("POST", "/__emulator/reset");
-});
+const t = await emulatorForFile();
 
 const BOB = "ent_demobob";
 const PURCHASE = { amount: 1000, price: "10.00", idempotencyKey: "buy-1" };

@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { namedFields, startTestEmulator, T0, type TestEmulator } from "../testing/harness.ts";
+import { describe, expect, it } from "vitest";
+import { emulatorForFile, namedFields, startTestEmulator, T0, type TestEmulator } from "../testing/harness.ts";
 import { RequestLog } from "./request-log.ts";
 
-let t: TestEmulator;
-beforeAll(async () => {
-  t = await startTestEmulator();
-});
-afterAll(() => t.close());
-beforeEach(async () => {
-  await t.control("POST", "/__emulator/reset");
-});
+const t = await emulatorForFile();
 
 const HOUR = 3_600_000;
 const clockNow = async () => Date.parse((await t.control("POST", "/__emulator/clock", { advanceBy: "PT0S" })).json.now);

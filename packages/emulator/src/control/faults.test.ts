@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { failure, namedFields, startTestEmulator, type TestEmulator } from "../testing/harness.ts";
+import { describe, expect, it } from "vitest";
+import { emulatorForFile, failure, namedFields } from "../testing/harness.ts";
 import { compilePathPattern } from "./faults.ts";
 import { driftBody } from "./schema-drift.ts";
 
-let t: TestEmulator;
-beforeAll(async () => {
-  t = await startTestEmulator();
-});
-afterAll(() => t.close());
-beforeEach(async () => {
-  await t.control("POST", "/__emulator/reset");
-});
+const t = await emulatorForFile();
 
 const GRANTS = "/v1/entitlements/ent_demoalice/grants";
 const fault = async (spec: Record<string, unknown>) => {

@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_SEED } from "../seed/demo-seed.ts";
-import { startTestEmulator, type TestEmulator } from "../testing/harness.ts";
+import { emulatorForFile, startTestEmulator, type TestEmulator } from "../testing/harness.ts";
 
-let t: TestEmulator;
-beforeAll(async () => {
-  t = await startTestEmulator();
-});
-afterAll(() => t.close());
-beforeEach(async () => {
-  await t.control("POST", "/__emulator/reset");
-});
+const t = await emulatorForFile();
 
 const ENT = "ent_democarol";
 

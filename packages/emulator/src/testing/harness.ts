@@ -1,4 +1,5 @@
 import { createPaygenticClient, type PaygenticClient, PaygenticError } from "@creditkit/paygentic";
+import { afterAll, beforeEach } from "vitest";
 import { type Emulator, type EmulatorOptions, startEmulator } from "../start-emulator.ts";
 
 /** The instant test emulators start at: seeds and clock moves are relative to it. */
@@ -57,6 +58,20 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
     control: (method, path, body) => send(method, path, body, {}),
     close: () => emu.close(),
   };
+}
+
+/**
+ * A test file's emulator: started at once (the file awaits it at top level), reset to its seed
+ * before each test, closed after the file's last test. (The emulator's own suites cannot use
+ * @creditkit/test-kit's emulatorForFile: the kit depends on the emulator.)
+ */
+export async function emulatorForFile(options: EmulatorOptions = {}): Promise<TestEmulator> {
+  const t = await startTestEmulator(options);
+  afterAll(() => t.close());
+  beforeEach(async () => {
+    await t.control("POST", "/__emulator/reset");
+  });
+  return t;
 }
 
 /** The PaygenticError a call failed with (fails the test when it succeeded). */

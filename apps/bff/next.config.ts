@@ -3,7 +3,7 @@ import { API_CONTENT_SECURITY_POLICY } from "./lib/security-headers.ts";
 
 const config: NextConfig = {
   // The workspace packages ship TypeScript sources; Next compiles them with the app.
-  transpilePackages: ["@creditkit/server", "@creditkit/paygentic", "@creditkit/react"],
+  transpilePackages: ["@creditkit/contract", "@creditkit/server", "@creditkit/paygentic", "@creditkit/react"],
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

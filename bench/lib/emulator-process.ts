@@ -28,7 +28,8 @@ export interface EmulatorProcessOptions {
  */
 export async function startEmulatorProcess(options: EmulatorProcessOptions = {}): Promise<EmulatorProcess> {
   const webhookSecret = `whsec_${randomBytes(32).toString("base64")}`;
-  const args = ["--port", "0", "--host", "127.0.0.1", "--webhook-secret", webhookSecret];
+  // The secret goes through the environment, never the command line (visible to ps), as `pnpm start` does.
+  const args = ["--port", "0", "--host", "127.0.0.1"];
   if (options.seed !== undefined) {
     const file = join(tmpdir(), `creditkit-bench-seed-${process.pid}-${Date.now()}.json`);
     writeFileSync(file, JSON.stringify(options.seed));
@@ -39,6 +40,7 @@ export async function startEmulatorProcess(options: EmulatorProcessOptions = {})
 
   const { child, match } = await startChild(process.execPath, tsxArgs("packages/emulator/src/cli.ts", args), {
     name: "the emulator",
+    env: { ...process.env, CREDITKIT_EMULATOR_WEBHOOK_SECRET: webhookSecret },
     ready: /CreditKit emulator ready at (http:\/\/\S+)/,
   });
   const url = match[1] as string;

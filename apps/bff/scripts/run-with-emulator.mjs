@@ -59,10 +59,13 @@ export async function runWithEmulator({ mode }) {
       HOST,
       "--webhook-url",
       `${publicUrl}/api/topup/webhooks/paygentic`,
-      "--webhook-secret",
-      webhookSecret,
     ],
-    { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] },
+    // The secret goes through the environment: a command line is visible to every user (ps, /proc).
+    {
+      cwd: ROOT,
+      env: { ...process.env, CREDITKIT_EMULATOR_WEBHOOK_SECRET: webhookSecret },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
   );
   children.add(emulator);
   emulator.on("exit", (code) => {

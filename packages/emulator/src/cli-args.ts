@@ -3,9 +3,14 @@ import { isWebhookSecret } from "@creditkit/paygentic/formats";
 import { CLI_DEFAULT_PORT, DEFAULT_HOST } from "./constants.ts";
 import type { EmulatorOptions } from "./start-emulator.ts";
 
+/** The environment variable the CLI reads the webhook secret from (not visible to `ps`, unlike a flag). */
+export const WEBHOOK_SECRET_ENV = "CREDITKIT_EMULATOR_WEBHOOK_SECRET";
+
 export const USAGE = `usage: pnpm emulator [--port 4010] [--host 127.0.0.1] [--seed demo|<file.json>]
                      [--webhook-url URL]... [--webhook-secret whsec_...] [--settle-delay-ms N]
-                     [--public-url URL] [--now <date-time>] [--deterministic]`;
+                     [--public-url URL] [--now <date-time>] [--deterministic]
+The webhook secret is best passed as ${WEBHOOK_SECRET_ENV}=whsec_... in the environment:
+--webhook-secret is visible to other users of the machine (ps, /proc).`;
 
 export class UsageError extends Error {
   override readonly name = "UsageError";
@@ -27,8 +32,12 @@ function httpUrl(name: string, text: string): string {
   return text;
 }
 
-/** The CLI's flags as startEmulator options; a bad flag is a UsageError (exit 2). */
-export function parseCliArgs(argv: string[]): EmulatorOptions | "help" {
+/**
+ * The CLI's flags as startEmulator options; a bad flag is a UsageError (exit 2). The webhook secret
+ * comes from `--webhook-secret` or, preferably, from `CREDITKIT_EMULATOR_WEBHOOK_SECRET` in `env`
+ * (a command line is readable by every user of the machine; the environment is not). The flag wins.
+ */
+export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = {}): EmulatorOptions | "help" {
   // `pnpm emulator -- --port 1` passes the "--" through.
   const args = argv[0] === "--" ? argv.slice(1) : argv;
   let values: ReturnType<typeof parse>["values"];
@@ -48,6 +57,11 @@ export function parseCliArgs(argv: string[]): EmulatorOptions | "help" {
     if (!isWebhookSecret(values["webhook-secret"]))
       throw new UsageError("--webhook-secret must be whsec_ followed by base64");
     options.webhookSecret = values["webhook-secret"];
+  } else if (env[WEBHOOK_SECRET_ENV] !== undefined && env[WEBHOOK_SECRET_ENV] !== "") {
+    // Never echo the value: it is a secret.
+    if (!isWebhookSecret(env[WEBHOOK_SECRET_ENV]))
+      throw new UsageError(`${WEBHOOK_SECRET_ENV} must be whsec_ followed by base64`);
+    options.webhookSecret = env[WEBHOOK_SECRET_ENV];
   }
   if (values["settle-delay-ms"] !== undefined)
     options.settleDelayMs = integer("settle-delay-ms", values["settle-delay-ms"], 3_600_000);

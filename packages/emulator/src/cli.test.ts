@@ -1,8 +1,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { once } from "node:events";
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
+import { Webhook } from "svix";
 import { afterEach, describe, expect, it } from "vitest";
-import { parseCliArgs, UsageError } from "./cli-args.ts";
+import { parseCliArgs, UsageError, WEBHOOK_SECRET_ENV } from "./cli-args.ts";
+import { createEmulatorControl } from "./control-client.ts";
 
 const CLI = fileURLToPath(new URL("./cli.ts", import.meta.url));
 const children: ChildProcess[] = [];
@@ -10,9 +15,10 @@ afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
 });
 
-function run(args: string[]) {
+function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   const child = spawn(process.execPath, ["--import", "tsx", CLI, ...args], {
     cwd: fileURLToPath(new URL("..", import.meta.url)),
+    env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);
@@ -71,7 +77,73 @@ describe("the CLI", () => {
   });
 });
 
+describe("the webhook secret", () => {
+  it("is taken from CREDITKIT_EMULATOR_WEBHOOK_SECRET, so it is not on the command line for ps to show", async () => {
+    const secret = `whsec_${randomBytes(32).toString("base64")}`;
+    const received: Array<{ body: string; headers: IncomingHttpHeaders }> = [];
+    const receiver = createServer((req, res) => {
+      let body = "";
+      req.on("data", (c: Buffer) => {
+        body += c.toString();
+      });
+      req.on("end", () => {
+        received.push({ body, headers: req.headers });
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    try {
+      const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+      const cli = run(["--port", "0", "--webhook-url", hook], { [WEBHOOK_SECRET_ENV]: secret });
+      expect(cli.child.spawnargs.join(" ")).not.toContain(secret);
+      const url = await cli.ready();
+      const control = createEmulatorControl(url);
+      const seed = await control.seed();
+      const bob = seed.customers.find((c) => c.externalId === "acme-bob")?.entitlementId as string;
+      const purchase = await fetch(`${url}/v1/entitlements/${bob}/grants/purchase`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${seed.apiKey}`, "content-type": "application/json" },
+        body: JSON.stringify({ amount: 1000, price: "10.00", idempotencyKey: "env-secret" }),
+      });
+      expect(purchase.status).toBe(201);
+      const { paymentSessions } = (await purchase.json()) as { paymentSessions: Array<{ url: string }> };
+      await control.completeSession(paymentSessions[0]?.url.split("/").pop() as string);
+      await expect.poll(() => received.length, { timeout: 10_000 }).toBeGreaterThan(0);
+      const [delivery] = received;
+      // Signed with the secret from the environment: svix verifies it (and throws otherwise).
+      expect(
+        new Webhook(secret).verify(delivery?.body as string, delivery?.headers as Record<string, string>),
+      ).toMatchObject({
+        eventType: "invoice.paid.v0",
+      });
+      cli.child.kill("SIGTERM");
+      expect(await cli.exited).toBe(0);
+    } finally {
+      receiver.close();
+    }
+  });
+
+  it("exits 2 on a malformed secret in the environment, without repeating it", async () => {
+    const cli = run(["--port", "0"], { [WEBHOOK_SECRET_ENV]: "not-a-secret-value" });
+    expect(await cli.exited).toBe(2);
+    expect(cli.output().stderr).toContain(WEBHOOK_SECRET_ENV);
+    expect(cli.output().stderr).not.toContain("not-a-secret-value");
+  });
+});
+
 describe("parseCliArgs", () => {
+  it("reads the webhook secret from the environment; --webhook-secret still works and wins", () => {
+    const fromEnv = `whsec_${Buffer.from("environment-secret-0123456789abc").toString("base64")}`;
+    const fromFlag = `whsec_${Buffer.from("flag-secret-0123456789abcdefghij").toString("base64")}`;
+    expect(parseCliArgs([], { [WEBHOOK_SECRET_ENV]: fromEnv })).toMatchObject({ webhookSecret: fromEnv });
+    expect(parseCliArgs(["--webhook-secret", fromFlag], { [WEBHOOK_SECRET_ENV]: fromEnv })).toMatchObject({
+      webhookSecret: fromFlag,
+    });
+    expect(parseCliArgs([], { [WEBHOOK_SECRET_ENV]: "" })).not.toHaveProperty("webhookSecret");
+    expect(() => parseCliArgs([], { [WEBHOOK_SECRET_ENV]: "whsec_!!" })).toThrow(UsageError);
+    expect(() => parseCliArgs([], { [WEBHOOK_SECRET_ENV]: "whsec_!!" })).not.toThrow("whsec_!!");
+  });
+
   it("defaults to port 4010 on 127.0.0.1 with the demo seed", () => {
     expect(parseCliArgs([])).toEqual({ port: 4010, host: "127.0.0.1", seed: "demo" });
   });

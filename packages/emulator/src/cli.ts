@@ -10,7 +10,7 @@ import { startEmulator } from "./start-emulator.ts";
 async function main(): Promise<void> {
   let options: ReturnType<typeof parseCliArgs>;
   try {
-    options = parseCliArgs(process.argv.slice(2));
+    options = parseCliArgs(process.argv.slice(2), process.env);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     console.error(`creditkit emulator: ${error.message}\n${USAGE}`);

@@ -1,3 +1,4 @@
+import { ValidTaxAddressSpec } from "@creditkit/paygentic";
 import { describe, expect, it } from "vitest";
 import { emulatorForFile, failure, meteredOf, namedFields, T0 } from "../testing/harness.ts";
 
@@ -15,7 +16,7 @@ describe("customers", () => {
     expect(res.status).toBe(201);
     expect(res.json).toEqual({
       customerId: expect.stringMatching(/^cus_/),
-      validTaxAddress: { valid: true, message: null },
+      validTaxAddress: { valid: true },
     });
     const customer = await t.client.customers.get(res.json.customerId);
     expect(customer).toMatchObject({
@@ -27,6 +28,30 @@ describe("customers", () => {
     });
     const found = await t.client.customers.list({ organizationId: "org_acmecloud", externalId: "acme-dana" });
     expect(found.data.map((c) => c.id)).toEqual([res.json.customerId]);
+  });
+
+  it("answers validTaxAddress as Paygentic's spec schema has it: message a string, omitted when there is none", async () => {
+    const created = await t.api("POST", "/v0/customers", { merchantId: "org_acmecloud", consumer });
+    const flagged = await t.api("POST", "/v0/customers", {
+      merchantId: "org_acmecloud",
+      consumer: { ...consumer, address: {} },
+    });
+    const single = await t.api("GET", `/v0/customers/${created.json.customerId}`);
+    const list = await t.api("GET", "/v0/customers?organizationId=org_acmecloud&limit=100");
+    const answered = [
+      created.json.validTaxAddress,
+      flagged.json.validTaxAddress,
+      single.json.validTaxAddress,
+      ...list.json.data.map((c: { validTaxAddress: unknown }) => c.validTaxAddress),
+    ];
+    expect(answered).toHaveLength(2 + 1 + 5);
+    for (const value of answered) {
+      // The spec's own schema (the read schema would forgive a null); the raw JSON, not a parsed copy.
+      expect(ValidTaxAddressSpec.safeParse(value).success, JSON.stringify(value)).toBe(true);
+      expect(value).not.toMatchObject({ message: null });
+    }
+    expect(created.json.validTaxAddress).toEqual({ valid: true });
+    expect(flagged.json.validTaxAddress).toEqual({ valid: false, message: expect.any(String) });
   });
 
   it("lists the seeded customers, 10 per page by default", async () => {

@@ -42,7 +42,7 @@ export function createCustomer(rt: Runtime, body: CreateCustomer): CreateCustome
   // The emulator has no tax engine: an address with a country is "valid", as a minimal check.
   const validTaxAddress =
     body.consumerId !== undefined || address?.country
-      ? { valid: true, message: null }
+      ? { valid: true }
       : { valid: false, message: "address.country is required for tax calculation" };
   const now = rt.clock.nowIso();
   const record: CustomerRecord = {

@@ -43,7 +43,7 @@ export function buildStore(seed: ParsedSeed, anchor: number): Store {
       phone: undefined,
       address: undefined,
       taxId: undefined,
-      validTaxAddress: { valid: true, message: null },
+      validTaxAddress: { valid: true },
       createdAt,
       updatedAt: createdAt,
     });

@@ -33,7 +33,8 @@ export interface CustomerRecord {
   phone: string | undefined;
   address: Record<string, string> | undefined;
   taxId: string | undefined;
-  validTaxAddress: { valid: boolean; message: string | null };
+  /** As Paygentic's spec has it: `message` only when there is one (never null). */
+  validTaxAddress: { valid: boolean; message?: string };
   createdAt: string;
   updatedAt: string;
 }

@@ -1,10 +1,25 @@
 import { z } from "zod";
 import { CustomerId, DateTime, listOf, OrganizationId } from "./common.ts";
 
-export const ValidTaxAddress = z.object({
+/**
+ * Paygentic's `ValidTaxAddress` exactly as its spec's schema has it: `message` is a string, present
+ * only when there is something to say (an SDK that validates responses throws on `message: null`).
+ */
+export const ValidTaxAddressSpec = z.object({
   valid: z.boolean(),
-  message: z.string().nullable().optional(),
+  message: z.string().optional(),
 });
+
+/**
+ * What we read: the spec's schema, except that a `null` message (which the spec's own examples
+ * show) is read as no message, so the parsed value always satisfies the spec.
+ */
+export const ValidTaxAddress = z.preprocess((value) => {
+  if (value === null || typeof value !== "object" || (value as { message?: unknown }).message !== null) return value;
+  const { message: _null, ...rest } = value as Record<string, unknown>;
+  return rest;
+}, ValidTaxAddressSpec);
+export type ValidTaxAddress = z.infer<typeof ValidTaxAddressSpec>;
 
 /** The customer fields CreditKit reads. */
 export const Customer = z.object({

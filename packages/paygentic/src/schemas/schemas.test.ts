@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CreateCustomerResponse, CustomerList } from "./customer.ts";
+import { CreateCustomerResponse, CustomerList, ValidTaxAddress, ValidTaxAddressSpec } from "./customer.ts";
 import { EntitlementDetail, EntitlementList } from "./entitlement.ts";
 import { ErrorBody, ValidationErrorBody } from "./errors.ts";
 import { UsageEvent } from "./events.ts";
@@ -142,5 +142,24 @@ describe("invoice.paid.v0", () => {
     expect(InvoicePaidEvent.parse(event).data).toEqual({ invoiceId: "inv_1", grantId: "grt_1" });
     expect(InvoicePaidEvent.safeParse({ ...event, data: {} }).success).toBe(false);
     expect(InvoicePaidEvent.safeParse({ ...event, eventType: "invoice.created.v0" }).success).toBe(false);
+  });
+});
+
+describe("ValidTaxAddress", () => {
+  it("agrees with the spec's schema (message a string or absent), reading its examples' null as no message", () => {
+    expect(ValidTaxAddressSpec.safeParse({ valid: true }).success).toBe(true);
+    expect(ValidTaxAddressSpec.safeParse({ valid: false, message: "Country is required" }).success).toBe(true);
+    expect(ValidTaxAddressSpec.safeParse({ valid: true, message: null }).success).toBe(false);
+    const read = ValidTaxAddress.parse({ valid: true, message: null });
+    expect(read).toEqual({ valid: true });
+    expect(read).not.toHaveProperty("message");
+    expect(ValidTaxAddressSpec.safeParse(read).success).toBe(true);
+    expect(ValidTaxAddress.parse({ valid: false, message: "Invalid postal code format" })).toEqual({
+      valid: false,
+      message: "Invalid postal code format",
+    });
+    for (const bad of [{ valid: true, message: 1 }, { message: "x" }, null, "valid"]) {
+      expect(ValidTaxAddress.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
   });
 });

@@ -87,6 +87,30 @@ describe("server rendering (no browser globals)", () => {
     expect(html).toContain('aria-label="Loading…"');
   });
 
+  it("never holds the render past deadlineMs: what is late is left out, like a failure", async () => {
+    // Balance and grants both read the entitlement; a hanging Paygentic holds them, not the catalog.
+    await bff.emulator.fault({ method: "GET", path: "/v1/entitlements/*", delayMs: 1_500 });
+    const started = performance.now();
+    const state = await prefetchTopUp({ fetch: bff.fetch, basePath: BASE_PATH, deadlineMs: 200 });
+    const elapsed = performance.now() - started;
+    await bff.emulator.clearFaults();
+    expect(elapsed).toBeGreaterThanOrEqual(190);
+    expect(elapsed).toBeLessThan(600);
+    expect(state.queries.map((q) => q.queryKey)).toEqual([creditKitKeys.catalog(BASE_PATH)]);
+    const html = renderToString(
+      <CreditKitProvider basePath={BASE_PATH} dehydratedState={state}>
+        <TopUpWidget />
+      </CreditKitProvider>,
+    );
+    expect(html).toContain("Starter");
+  });
+
+  it("refuses a deadlineMs that is not a number of milliseconds", async () => {
+    await expect(prefetchTopUp({ fetch: bff.fetch, basePath: BASE_PATH, deadlineMs: Number.NaN })).rejects.toThrow(
+      /deadlineMs/,
+    );
+  });
+
   it("never shares a QueryClient between server renders", async () => {
     const state = await prefetchTopUp({ fetch: bff.fetch, basePath: BASE_PATH });
     const render = (dehydratedState?: typeof state) =>

@@ -17,11 +17,11 @@ const MAX_ENTRIES = 10_000;
  * failures are not cached. Every read also proves the entitlement belongs to the customer: a
  * resolveCustomer that maps to someone else's entitlement is refused, never served.
  */
-export function createEntitlementCache(client: PaygenticClient, ttlMs: number, now: () => Date, logger: SafeLogger) {
+export function createEntitlementCache(ttlMs: number, now: () => Date, logger: SafeLogger) {
   const entries = new Map<string, CacheEntry>();
   const keyOf = (c: ResolvedCustomer) => `${c.customerId}\n${c.entitlementId}`;
 
-  async function fetchChecked(customer: ResolvedCustomer): Promise<MeteredEntitlementDetail> {
+  async function fetchChecked(customer: ResolvedCustomer, client: PaygenticClient): Promise<MeteredEntitlementDetail> {
     const detail = await client.entitlements.get(customer.entitlementId);
     if (detail.customerId !== customer.customerId) {
       logger.error("resolveCustomer returned an entitlement of another customer", {
@@ -40,12 +40,16 @@ export function createEntitlementCache(client: PaygenticClient, ttlMs: number, n
   }
 
   return {
-    get(customer: ResolvedCustomer): Promise<MeteredEntitlementDetail> {
+    /**
+     * `client` is the asking request's (with its deadline). Callers who join a read already in
+     * flight share its outcome, so they answer no later than the request that started it.
+     */
+    get(customer: ResolvedCustomer, client: PaygenticClient): Promise<MeteredEntitlementDetail> {
       const key = keyOf(customer);
       const t = now().getTime();
       const hit = entries.get(key);
       if (hit && hit.expiresAt > t) return hit.promise;
-      const promise = fetchChecked(customer);
+      const promise = fetchChecked(customer, client);
       entries.delete(key);
       if (ttlMs > 0) {
         entries.set(key, { promise, expiresAt: t + ttlMs });

@@ -24,10 +24,14 @@ export function createTopUpHandler(input: TopUpConfig): TopUpHandler {
   const parsed = parseConfig(input);
   const config: ParsedConfig = { ...parsed, store: guardStore(parsed.store, parsed.logger) };
   const routes = buildRoutes(config.catalog);
-  const entitlements = createEntitlementCache(config.client, config.entitlementCacheMs, config.now, config.logger);
+  const entitlements = createEntitlementCache(config.entitlementCacheMs, config.now, config.logger);
   const inflightPurchases = new Map<string, Promise<PurchaseRecord>>();
 
   return async function handleTopUp(request: Request): Promise<Response> {
+    // One deadline for everything this request asks of Paygentic (on the real clock, not
+    // config.now, which tests pin): a hanging Paygentic is a 504 at the deadline, not after
+    // every attempt's timeout.
+    const deadline = Date.now() + config.requestDeadlineMs;
     try {
       const url = new URL(request.url);
       const relative = relativePath(url.pathname, config.basePath);
@@ -35,7 +39,8 @@ export function createTopUpHandler(input: TopUpConfig): TopUpHandler {
       const method = request.method.toUpperCase() === "HEAD" ? "GET" : request.method.toUpperCase();
       const { route, params } = matchRoute(routes, method, relative);
       const ctx = await prepare(route, request, url, params, config);
-      return await route.handle({ ...ctx, entitlements, inflightPurchases });
+      const client = config.client.with({ deadline });
+      return await route.handle({ ...ctx, client, entitlements, inflightPurchases });
     } catch (error) {
       const apiError = toApiError(error, config.logger);
       if (apiError) return errorResponse(apiError);
@@ -59,7 +64,7 @@ async function prepare(
   url: URL,
   rawParams: Record<string, string>,
   config: ParsedConfig,
-): Promise<Omit<RouteContext<unknown, unknown, unknown, unknown>, "entitlements" | "inflightPurchases">> {
+): Promise<Omit<RouteContext<unknown, unknown, unknown, unknown>, "client" | "entitlements" | "inflightPurchases">> {
   if (isStateChanging(request.method)) {
     // Webhooks come from Paygentic's servers, not a browser: their signature is their proof.
     if (route.auth !== "signature") assertSameOrigin(request, config.publicOrigin);

@@ -1,3 +1,4 @@
+import type { PaygenticClient } from "@creditkit/paygentic";
 import type { z } from "zod";
 import type { ResolvedCustomer } from "./config/config-types.ts";
 import type { ParsedConfig } from "./config/parse-config.ts";
@@ -9,6 +10,12 @@ import type { PurchaseRecord } from "./store/store-types.ts";
 export interface RouteContext<P, Q, H, B> {
   request: Request;
   config: ParsedConfig;
+  /**
+   * The Paygentic client for THIS request: every call through it shares the request's deadline
+   * (`requestDeadlineMs` from its arrival). Routes call Paygentic only through this, never
+   * `config.client`.
+   */
+  client: PaygenticClient;
   entitlements: EntitlementCache;
   /** Purchases being created right now in this process, by purchaseId (double clicks share one). */
   inflightPurchases: Map<string, Promise<PurchaseRecord>>;

@@ -212,6 +212,53 @@ describe("paygentic client", () => {
     expect(error.message).toContain("aborted");
   });
 
+  it("a hanging Paygentic fails as a timeout at the call's deadline, not after every attempt's timeout", async () => {
+    await fault({ method: "GET", path: "/v1/entitlements/*/grants", delayMs: 3_000 });
+    // Without a deadline: 3 attempts × 250 ms. With one 300 ms away: the second attempt is cut short.
+    const { c } = client({ timeoutMs: 250, retries: 2 });
+    const started = performance.now();
+    const error = await failure(c.grants.list(alice.entitlementId, {}, { deadline: Date.now() + 300 }));
+    const elapsed = performance.now() - started;
+    expect(error).toMatchObject({ kind: "timeout" });
+    expect(error.attempts).toBeLessThanOrEqual(2);
+    expect(elapsed).toBeGreaterThanOrEqual(280);
+    expect(elapsed).toBeLessThan(600);
+  });
+
+  it("does not wait for a Retry-After that ends past the deadline: the error comes at once", async () => {
+    await fault({ method: "GET", path: "/v1/entitlements/*/grants", status: 503, retryAfter: 1 });
+    const { c } = client({ retries: 2 });
+    const started = performance.now();
+    const error = await failure(c.grants.list(alice.entitlementId, {}, { deadline: Date.now() + 500 }));
+    expect(performance.now() - started).toBeLessThan(400);
+    expect(error).toMatchObject({ kind: "http", status: 503, attempts: 1, retryAfterMs: 1_000 });
+    expect(await recorded(grantsPath())).toHaveLength(1);
+  });
+
+  it("sends nothing once the deadline has passed", async () => {
+    const { c } = client();
+    const error = await failure(c.grants.list(alice.entitlementId, {}, { deadline: Date.now() - 1 }));
+    expect(error).toMatchObject({ kind: "timeout", attempts: 0 });
+    expect(await recorded(grantsPath())).toHaveLength(0);
+  });
+
+  it("with(): a view whose every call shares one deadline (the earlier of the view's and the call's)", async () => {
+    await fault({ method: "GET", path: "/v1/entitlements/*", delayMs: 3_000 });
+    const { c } = client({ timeoutMs: 2_000, retries: 2 });
+    const view = c.with({ deadline: Date.now() + 300 });
+    const started = performance.now();
+    const [first, second] = await Promise.all([
+      failure(view.entitlements.get(alice.entitlementId)),
+      failure(view.entitlements.get(alice.entitlementId, {}, { deadline: Date.now() + 60_000 })),
+    ]);
+    expect(performance.now() - started).toBeLessThan(600);
+    expect(first).toMatchObject({ kind: "timeout" });
+    expect(second).toMatchObject({ kind: "timeout" });
+    // The view leaves the client itself alone.
+    await control.clearFaults();
+    expect((await c.entitlements.get(alice.entitlementId)).id).toBe(alice.entitlementId);
+  });
+
   it("reuses connections: many calls, few sockets", async () => {
     let sockets = 0;
     const onConnection = () => sockets++;

@@ -41,7 +41,14 @@ export interface PaygenticClientOptions {
 
 /** Per-call options. */
 export interface CallOptions {
-  signal?: AbortSignal;
+  /** Aborts the call (a `network` error: "the request was aborted"). */
+  signal?: AbortSignal | undefined;
+  /**
+   * When the whole call must be over, retries and their waits included (epoch ms, `Date.now()`'s
+   * clock): each attempt gets at most the time left, a retry whose wait would pass it is not made,
+   * and a call still unanswered at the deadline fails as a `timeout`.
+   */
+  deadline?: number | undefined;
 }
 
 const InvoiceIdParam = z.string().regex(/^[A-Za-z0-9_]+$/, "must be an invoice id");
@@ -51,7 +58,7 @@ const InvoiceIdParam = z.string().regex(/^[A-Za-z0-9_]+$/, "must be an invoice i
  * leaves the process), answers are validated before they are returned (a drifted answer is a
  * PaygenticError of kind `invalid_response`, never passed on).
  */
-export function createPaygenticClient(options: PaygenticClientOptions) {
+export function createPaygenticClient(options: PaygenticClientOptions): PaygenticClient {
   const config = ClientOptions.safeParse(options);
   if (!config.success) {
     // The options hold the key: name the fields, never echo the values.
@@ -70,10 +77,35 @@ export function createPaygenticClient(options: PaygenticClientOptions) {
     logger: options.logger,
   });
 
-  function call<T>(spec: RequestSpec<T>, call?: CallOptions): Promise<T> {
-    return send({ ...spec, signal: call?.signal });
-  }
+  return clientWith(send, {});
+}
 
+type Send = <T>(spec: RequestSpec<T>) => Promise<T>;
+
+/**
+ * The client's methods, plus `with(options)`: a view of the same client (same connections, same
+ * settings) whose every call also gets `options`, e.g. one deadline for everything a server does
+ * to answer one request. A call's own options combine with the view's: the earlier deadline wins,
+ * and either signal aborts.
+ */
+export type PaygenticClient = ReturnType<typeof methods> & { with(options: CallOptions): PaygenticClient };
+
+function clientWith(send: Send, defaults: CallOptions): PaygenticClient {
+  const call = <T>(spec: RequestSpec<T>, opts?: CallOptions): Promise<T> => {
+    const merged = opts ? mergeCallOptions(defaults, opts) : defaults;
+    return send({ ...spec, signal: merged.signal, deadline: merged.deadline });
+  };
+  return { ...methods(call), with: (options) => clientWith(send, mergeCallOptions(defaults, options)) };
+}
+
+function mergeCallOptions(a: CallOptions, b: CallOptions): CallOptions {
+  const deadline =
+    a.deadline === undefined ? b.deadline : b.deadline === undefined ? a.deadline : Math.min(a.deadline, b.deadline);
+  const signal = a.signal && b.signal ? AbortSignal.any([a.signal, b.signal]) : (a.signal ?? b.signal);
+  return { signal, deadline };
+}
+
+function methods(call: <T>(spec: RequestSpec<T>, opts?: CallOptions) => Promise<T>) {
   return {
     entitlements: {
       /** `GET /v1/entitlements`: exactly one of `customerId` or `externalCustomerId`. */
@@ -172,8 +204,6 @@ export function createPaygenticClient(options: PaygenticClientOptions) {
     },
   };
 }
-
-export type PaygenticClient = ReturnType<typeof createPaygenticClient>;
 
 const ClientOptions = z.object({
   apiKey: z.string().min(1),

@@ -28,6 +28,11 @@ export interface RequestSpec<T> {
   idempotent: boolean;
   schema: z.ZodType<T>;
   signal?: AbortSignal | undefined;
+  /**
+   * When the whole call, retries and their waits included, must be over (epoch ms, `Date.now()`'s
+   * clock). Each attempt gets at most the time left; a wait that would pass it is not taken.
+   */
+  deadline?: number | undefined;
 }
 
 interface Attempt {
@@ -52,8 +57,10 @@ export function createTransport(config: TransportConfig) {
     const maxAttempts = spec.idempotent ? config.retry.retries + 1 : 1;
 
     for (let attempt = 1; ; attempt++) {
+      const leftMs = spec.deadline === undefined ? Number.POSITIVE_INFINITY : spec.deadline - Date.now();
+      if (leftMs <= 0) throw deadlineError(spec, attempt - 1);
       const started = performance.now();
-      const result = await attemptOnce(spec, url, authorization, config, redact);
+      const result = await attemptOnce(spec, url, authorization, config, redact, leftMs);
       const elapsedMs = Math.round(performance.now() - started);
       const status = result.response?.status;
       config.logger?.debug?.("paygentic request", { ...label, status, attempt, elapsedMs, error: result.error?.kind });
@@ -71,7 +78,9 @@ export function createTransport(config: TransportConfig) {
         result.error ?? httpError(spec, result.response as Response, result.text ?? "", retryAfterMs, redact);
       const waitMs = retryAfterMs ?? backoffDelay(attempt - 1, config.retry, config.random);
       const canWait = retryAfterMs === undefined || retryAfterMs <= config.retry.maxRetryAfterMs;
-      if (!retryable || attempt >= maxAttempts || !canWait) {
+      // A wait that ends at or after the deadline leaves no time for the retry: give up now.
+      const inTime = spec.deadline === undefined || Date.now() + waitMs < spec.deadline;
+      if (!retryable || attempt >= maxAttempts || !canWait || !inTime) {
         throw withAttempts(failure, attempt);
       }
       config.logger?.warn?.("paygentic request retried", { ...label, status, attempt, waitMs, error: failure.kind });
@@ -99,12 +108,15 @@ async function attemptOnce(
   authorization: string,
   config: TransportConfig,
   redact: (s: string) => string,
+  leftMs: number,
 ): Promise<Attempt> {
   // A timer cleared as soon as the body is in, rather than AbortSignal.timeout: that one keeps the
   // signal, and through its listeners the whole request and response, alive for timeoutMs after
   // the answer, so under load every call's garbage outlives it and the heap grows.
+  // Cut off at the per-attempt timeout or the call's deadline, whichever comes first.
+  const byDeadline = leftMs < config.timeoutMs;
   const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), config.timeoutMs);
+  const timer = setTimeout(() => timeout.abort(), byDeadline ? leftMs : config.timeoutMs);
   const signal = spec.signal ? AbortSignal.any([spec.signal, timeout.signal]) : timeout.signal;
   const headers: Record<string, string> = { authorization, accept: "application/json" };
   if (spec.body !== undefined) headers["content-type"] = "application/json";
@@ -125,7 +137,9 @@ async function attemptOnce(
         error: new PaygenticError({
           ...label,
           kind: "timeout",
-          message: `Paygentic did not answer ${spec.method} ${spec.path} within ${config.timeoutMs} ms`,
+          message: byDeadline
+            ? `Paygentic did not answer ${spec.method} ${spec.path} before the call's deadline`
+            : `Paygentic did not answer ${spec.method} ${spec.path} within ${config.timeoutMs} ms`,
         }),
       };
     }
@@ -211,6 +225,17 @@ function httpError(
     message: redact(`Paygentic answered ${spec.method} ${spec.path} with ${response.status}: ${upstreamMessage}`),
     fieldErrors: validation.success ? validation.data.errors : undefined,
     retryAfterMs,
+  });
+}
+
+/** The deadline passed before this attempt could start: a timeout, after the attempts made so far. */
+function deadlineError(spec: RequestSpec<unknown>, attempts: number): PaygenticError {
+  return new PaygenticError({
+    kind: "timeout",
+    method: spec.method,
+    path: spec.path,
+    message: `Paygentic did not answer ${spec.method} ${spec.path} before the call's deadline`,
+    attempts,
   });
 }
 

@@ -88,6 +88,7 @@ export const ConfigShape = z.strictObject({
     .optional(),
   rateLimit: z.strictObject({ max: PositiveInt, windowSeconds: PositiveInt.max(86_400) }).optional(),
   entitlementCacheMs: z.number().int().min(0).max(60_000).optional(),
+  requestDeadlineMs: z.number().int("must be a whole number").min(100).max(120_000).optional(),
   maxBodyBytes: z.number().int().min(256).max(1_048_576).optional(),
   logger: z.object({ info: OptionalFn, warn: OptionalFn, error: OptionalFn }).optional(),
   now: OptionalFn,

@@ -55,6 +55,11 @@ export interface TopUpConfig {
   rateLimit?: { max: number; windowSeconds: number };
   /** How long an entitlement detail is reused for one customer. Default 2000 ms. */
   entitlementCacheMs?: number;
+  /**
+   * The most time one BFF request may spend on Paygentic, every call and retry included; past it
+   * the answer is 504 upstream_timeout. Default 10000 ms.
+   */
+  requestDeadlineMs?: number;
   /** Largest accepted request body. Default 16384 bytes. */
   maxBodyBytes?: number;
   logger?: TopUpLogger;

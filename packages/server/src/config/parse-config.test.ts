@@ -77,6 +77,14 @@ describe("config parsing", () => {
     for (const field of fields) expect(error.message).toContain(field);
   });
 
+  it("takes a request deadline of 100 ms to 120 s, a whole number (default 10 s)", () => {
+    expect(typeof createTopUpHandler({ ...valid(), requestDeadlineMs: 300 })).toBe("function");
+    for (const bad of [0, 99, 120_001, 1.5, "10000"]) {
+      const error = errorOf({ ...valid(), requestDeadlineMs: bad });
+      expect(error.issues.map((i) => i.field)).toEqual(["requestDeadlineMs"]);
+    }
+  });
+
   it("refuses a malformed key without repeating it", () => {
     const config = valid();
     config.paygentic = { apiKey: "pk_live_ShouldNotAppear", baseUrl: "http://127.0.0.1:4010" };

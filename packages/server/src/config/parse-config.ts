@@ -22,6 +22,7 @@ export interface ParsedConfig {
   store: TopUpStore;
   rateLimit: { max: number; windowSeconds: number };
   entitlementCacheMs: number;
+  requestDeadlineMs: number;
   maxBodyBytes: number;
   logger: SafeLogger;
   now: () => Date;
@@ -79,6 +80,7 @@ export function parseConfig(input: TopUpConfig): ParsedConfig {
     store: input.store ?? createMemoryStore({ now }),
     rateLimit: c.rateLimit ?? { max: 10, windowSeconds: 60 },
     entitlementCacheMs: c.entitlementCacheMs ?? 2000,
+    requestDeadlineMs: c.requestDeadlineMs ?? 10_000,
     maxBodyBytes: c.maxBodyBytes ?? 16_384,
     logger,
     now,

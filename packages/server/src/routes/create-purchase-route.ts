@@ -75,12 +75,12 @@ async function startPurchase(
   keys: PurchaseKeys,
 ): Promise<PurchaseRecord> {
   const { config } = ctx;
-  await ctx.entitlements.get(customer); // proves the entitlement is this customer's, before money moves
+  await ctx.entitlements.get(customer, ctx.client); // proves the entitlement is this customer's, before money moves
   await assertWithinPurchaseLimit(config.store, customer.customerId, config.rateLimit, config.now);
 
   let upstream: PurchaseGrantResponse;
   try {
-    upstream = await config.client.grants.purchase(customer.entitlementId, {
+    upstream = await ctx.client.grants.purchase(customer.entitlementId, {
       amount: priced.credits,
       price: priced.price,
       idempotencyKey: keys.upstreamKey,

@@ -1,6 +1,5 @@
 import type { PurchaseStatus, PurchaseStatusBody } from "@creditkit/contract";
-import type { Grant, Invoice } from "@creditkit/paygentic";
-import type { ParsedConfig } from "../config/parse-config.ts";
+import type { Grant, Invoice, PaygenticClient } from "@creditkit/paygentic";
 import { toGrantView } from "../grant-view.ts";
 import { ApiError } from "../http/api-error.ts";
 import { json } from "../http/respond.ts";
@@ -27,7 +26,7 @@ export async function getPurchase(ctx: Ctx): Promise<Response> {
 
   // Settled (by a webhook or an earlier poll): paid is final, only the grant is re-read.
   if (record.settledGrantId) {
-    const grant = await config.client.grants.get(record.entitlementId, record.settledGrantId);
+    const grant = await ctx.client.grants.get(record.entitlementId, record.settledGrantId);
     // A webhook names the grant; it is credited only if it carries this purchase's key. Otherwise
     // (a misrouted or wrong event) the settlement is dropped and the invoice decides, as unsettled.
     if (grant.idempotencyKey === record.upstreamKey) {
@@ -42,12 +41,12 @@ export async function getPurchase(ctx: Ctx): Promise<Response> {
     await config.store.putPurchase(record, purchaseRecordTtl(record, config.now()));
   }
 
-  const invoice = await config.client.invoices.get(record.invoiceId);
+  const invoice = await ctx.client.invoices.get(record.invoiceId);
   if (invoice.customerId !== record.customerId) {
     config.logger.error("invoice belongs to another customer than its purchase", { invoiceId: record.invoiceId });
     throw new ApiError("upstream_invalid_response", "The payment provider sent an answer we could not understand.");
   }
-  const grant = invoice.status === "PAID" ? await findPurchaseGrant(config, record) : null;
+  const grant = invoice.status === "PAID" ? await findPurchaseGrant(ctx.client, record) : null;
   const status = derivePurchaseStatus(invoice, grant !== null, record.expiresAt, config.now());
 
   if (status === "paid" && grant) {
@@ -88,11 +87,11 @@ function respond(
 }
 
 /** The grant Paygentic created for this purchase: the one carrying its idempotency key. */
-async function findPurchaseGrant(config: ParsedConfig, record: PurchaseRecord): Promise<Grant | null> {
+async function findPurchaseGrant(client: PaygenticClient, record: PurchaseRecord): Promise<Grant | null> {
   const limit = 100;
   for (let page = 0; page < MAX_GRANT_PAGES; page++) {
     const offset = page * limit;
-    const list = await config.client.grants.list(record.entitlementId, { limit, offset, includeVoided: true });
+    const list = await client.grants.list(record.entitlementId, { limit, offset, includeVoided: true });
     const found = list.data.find((g) => g.idempotencyKey === record.upstreamKey);
     if (found) return found;
     if (list.data.length < limit || offset + list.data.length >= list.pagination.total) return null;

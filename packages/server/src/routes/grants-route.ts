@@ -9,8 +9,8 @@ export async function listGrants(ctx: RouteContext<unknown, GrantsQuery, unknown
   // The entitlement check proves ownership; run it beside the list so it adds no latency,
   // and answer only if both succeed.
   const [, page] = await Promise.all([
-    ctx.entitlements.get(customer),
-    ctx.config.client.grants.list(customer.entitlementId, ctx.query),
+    ctx.entitlements.get(customer, ctx.client),
+    ctx.client.grants.list(customer.entitlementId, ctx.query),
   ]);
   const now = ctx.config.now();
   return json<GrantsPageBody>(200, {

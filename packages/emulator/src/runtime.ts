@@ -12,6 +12,8 @@ export interface EmulatorLogger {
 export interface EmulatorConfig {
   /** Origin used in payment URLs, without a trailing slash. */
   publicUrl: string;
+  /** The host the server is bound to (its name is accepted in `Host` by the control routes). */
+  host?: string;
   settleDelayMs: number;
   paymentExpiresInMs: number;
   logger: EmulatorLogger;

@@ -69,6 +69,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const webhookSecret = options.webhookSecret ?? DEMO_WEBHOOK_SECRET;
   const config = {
     publicUrl: "",
+    host,
     settleDelayMs: options.settleDelayMs ?? 0,
     paymentExpiresInMs: options.paymentExpiresInMs ?? DEFAULT_PAYMENT_EXPIRES_IN_MS,
     logger: options.logger ?? {},

@@ -10,6 +10,7 @@ import { Router } from "../http/router.ts";
 import { sendJson } from "../http/send.ts";
 import { parseInput, parseJsonBody, parsePathId } from "../http/validate.ts";
 import { parseDuration } from "../time/duration.ts";
+import { controlRequestRefusal } from "./control-guard.ts";
 import { FaultSpec } from "./faults.ts";
 import type { LoggedRequest } from "./request-log.ts";
 
@@ -102,6 +103,15 @@ export async function handleControl(
   pathname: string,
 ): Promise<void> {
   const method = req.method ?? "GET";
+  // Before anything is read or done: a page in the developer's browser must not drive the emulator.
+  const refusal = controlRequestRefusal(req, { publicUrl: core.rt.config.publicUrl, boundHost: core.rt.config.host });
+  if (refusal !== null) {
+    req.resume();
+    return sendJson(res, 403, {
+      error: "forbidden",
+      message: `${refusal}: control routes take same-origin or non-browser requests only`,
+    });
+  }
   let text = "";
   if (method === "POST") {
     const read = await readBody(req, MAX_BODY_BYTES);

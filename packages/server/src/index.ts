@@ -26,6 +26,10 @@ export type {
 } from "./config/config-types.ts";
 export { TopUpConfigError } from "./config/parse-config.ts";
 export { createTopUpHandler, type TopUpHandler } from "./handler.ts";
+// The handler's body reader, for a merchant's own small routes (the demo's sign-in): refuses a body
+// over the limit while it streams (error code payload_too_large) and bytes that are not UTF-8
+// (invalid_json), so a huge body never sits in memory.
+export { readBodyText } from "./http/read-body.ts";
 export { assertJsonContentType, assertSameOrigin } from "./http/same-origin-guard.ts";
 export { isOrigin } from "./origin.ts";
 export { derivePurchaseKeys, purchaseIdFromUpstreamKey } from "./purchase-keys.ts";

@@ -1,7 +1,10 @@
-import { assertJsonContentType, assertSameOrigin } from "@creditkit/server";
+import { assertJsonContentType, assertSameOrigin, readBodyText } from "@creditkit/server";
 import { jsonError, jsonResponse } from "../../../../lib/json-response.ts";
 import { getRuntime } from "../../../../lib/runtime.ts";
 import { SESSION_COOKIE, SESSION_MAX_AGE_SECONDS, signSession } from "../../../../lib/session.ts";
+
+/** {"customer": "<externalId>"} needs a few dozen bytes. */
+const MAX_BODY_BYTES = 1024;
 
 /**
  * The demo merchant's sign-in: POST {customer: "<externalId>"} sets a signed, HttpOnly,
@@ -12,8 +15,17 @@ export async function POST(request: Request): Promise<Response> {
   const refused = guard(request, env.publicUrl, true);
   if (refused) return refused;
 
-  const text = await request.text();
-  if (text.length > 1024) return jsonError(413, "payload_too_large", "The request body is too large.");
+  // Read while streaming and cut off past the limit, never read whole first: a 300 MB body must not
+  // sit in memory before it is refused.
+  let text: string;
+  try {
+    text = await readBodyText(request, MAX_BODY_BYTES);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === "payload_too_large") return jsonError(413, "payload_too_large", "The request body is too large.");
+    if (code === "invalid_json") return jsonError(400, "invalid_json", "The request body is not valid JSON.");
+    throw error;
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -1,0 +1,94 @@
+import { type Emulator, startEmulator } from "@creditkit/emulator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+/**
+ * The demo sign-in route itself (the module Next serves), against a real emulator: the runtime
+ * is built from this process's environment on first use.
+ */
+const PUBLIC_URL = "http://127.0.0.1:3999";
+let emulator: Emulator;
+let route: typeof import("./route.ts");
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0 });
+  Object.assign(process.env, {
+    PAYGENTIC_API_KEY: emulator.apiKey,
+    PAYGENTIC_BASE_URL: emulator.url,
+    PAYMENT_HOSTS: emulator.url,
+    CREDITKIT_PUBLIC_URL: PUBLIC_URL,
+    SESSION_SECRET: "a-session-secret-for-the-route-tests-0123456789",
+  });
+  route = await import("./route.ts");
+});
+afterAll(() => emulator?.close());
+
+const sameOrigin = { origin: PUBLIC_URL, "sec-fetch-site": "same-origin", "content-type": "application/json" };
+
+/** A body stream of `chunks` × `chunkBytes` that counts how many bytes the route pulled from it. */
+function countingBody(chunks: number, chunkBytes: number) {
+  const counter = { pulled: 0 };
+  let sent = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent === chunks) return controller.close();
+      sent += 1;
+      counter.pulled += chunkBytes;
+      controller.enqueue(new Uint8Array(chunkBytes).fill(0x20));
+    },
+  });
+  return { stream, counter };
+}
+
+describe("POST /api/demo/session body limit", () => {
+  it("refuses a large streamed body with 413 JSON as soon as it passes 1 KiB, without reading it whole", async () => {
+    // 300 MB announced by nothing (chunked): only the stream itself can tell.
+    const { stream, counter } = countingBody(300 * 1024, 1024);
+    const res = await route.POST(
+      new Request(`${PUBLIC_URL}/api/demo/session`, {
+        method: "POST",
+        headers: sameOrigin,
+        body: stream,
+        duplex: "half",
+      } as RequestInit),
+    );
+    expect(res.status).toBe(413);
+    expect(res.headers.get("content-type")).toContain("application/json");
+    expect(await res.json()).toEqual({ error: { code: "payload_too_large", message: expect.any(String) } });
+    expect(counter.pulled).toBeLessThanOrEqual(64 * 1024);
+  });
+
+  it("refuses a declared Content-Length over the limit before reading anything", async () => {
+    const { stream, counter } = countingBody(4, 1024);
+    const headers = { ...sameOrigin, "content-length": String(4 * 1024) };
+    const res = await route.POST(
+      new Request(`${PUBLIC_URL}/api/demo/session`, {
+        method: "POST",
+        headers,
+        body: stream,
+        duplex: "half",
+      } as RequestInit),
+    );
+    expect(res.status).toBe(413);
+    expect(counter.pulled).toBeLessThanOrEqual(1024);
+  });
+
+  it("still signs in with a small body, and answers bytes that are not UTF-8 with 400", async () => {
+    const ok = await route.POST(
+      new Request(`${PUBLIC_URL}/api/demo/session`, {
+        method: "POST",
+        headers: sameOrigin,
+        body: JSON.stringify({ customer: "acme-alice" }),
+      }),
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("set-cookie")).toMatch(/^ck_demo_session=/);
+    const bad = await route.POST(
+      new Request(`${PUBLIC_URL}/api/demo/session`, {
+        method: "POST",
+        headers: sameOrigin,
+        body: new Uint8Array([0xff, 0xfe]),
+      }),
+    );
+    expect(bad.status).toBe(400);
+  });
+});

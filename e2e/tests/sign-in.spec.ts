@@ -49,3 +49,43 @@ test("balance, packs and the first grants are in the server-rendered HTML", asyn
   expect(html).not.toContain("ck-skeleton");
   expect(html).not.toContain('role="alert"');
 });
+
+test("signing out revokes the session: a kept copy of the cookie gets the sign-in page and a 401", async ({
+  page,
+  context,
+  signIn,
+}) => {
+  await signIn("acme-alice");
+  const kept = (await context.cookies()).find((c) => c.name === "ck_demo_session");
+  expect(kept).toBeDefined();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin$/);
+  // Another tab, or someone who copied it, replays the old cookie.
+  await context.addCookies([kept!]);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/signin$/);
+  const api = await page.request.get("/api/topup/balance");
+  expect(api.status()).toBe(401);
+});
+
+test("two session cookies are no session: the page sends to the sign-in and the API answers 401", async ({
+  page,
+  context,
+  signIn,
+}) => {
+  await signIn("acme-bob");
+  const bob = (await context.cookies()).find((c) => c.name === "ck_demo_session");
+  await context.clearCookies();
+  await signIn("acme-alice");
+  const alice = (await context.cookies()).find((c) => c.name === "ck_demo_session");
+  await context.clearCookies();
+  const cookie = `ck_demo_session=${alice?.value}; ck_demo_session=${bob?.value}`;
+  const html = await page.request.get("/", { headers: { cookie }, maxRedirects: 0 });
+  expect(html.status()).toBe(307);
+  expect(html.headers().location).toMatch(/\/signin$/);
+  const api = await page.request.get("/api/topup/balance", { headers: { cookie } });
+  expect(api.status()).toBe(401);
+  // Each alone still works: it is the ambiguity that is refused.
+  const one = await page.request.get("/api/topup/balance", { headers: { cookie: `ck_demo_session=${alice?.value}` } });
+  expect(one.status()).toBe(200);
+});

@@ -1,7 +1,6 @@
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getRuntime } from "../lib/runtime.ts";
-import { SESSION_COOKIE, verifySession } from "../lib/session.ts";
 import { AppHeader } from "./app-header.tsx";
 import { DashboardWidget } from "./dashboard-widget.tsx";
 import { SignOutButton } from "./sign-out-button.tsx";
@@ -14,10 +13,13 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
  */
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const { env, directory } = await getRuntime();
-  const externalId = verifySession((await cookies()).get(SESSION_COOKIE)?.value, env.sessionSecret);
-  if (!externalId) redirect("/signin");
-  const customer = await directory.resolve(externalId);
+  const { directory, session } = await getRuntime();
+  // The same reader and checks as the API's resolveCustomer (two session cookies, or a signed-out
+  // one, are no session), so the page never shows someone the widget does not act for.
+  const cookie = (await headers()).get("cookie");
+  const signedIn = await session(cookie);
+  if (!signedIn) redirect("/signin");
+  const customer = await directory.resolve(signedIn.customer);
   if (!customer) redirect("/signin");
   const merchant = await directory.merchantName();
 
@@ -35,7 +37,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <h1>Billing</h1>
         <p className="lede">Your credit balance, top-ups and credit history.</p>
         <DashboardWidget
-          cookie={(await headers()).get("cookie") ?? ""}
+          cookie={cookie ?? ""}
           lang={params.lang === "de" ? "de" : "en"}
           checkout={params.checkout === "new-window" ? "new-window" : "redirect"}
         />

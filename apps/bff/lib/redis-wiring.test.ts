@@ -2,7 +2,7 @@ import { type Emulator, startEmulator } from "@creditkit/emulator";
 import { TestRedisServer } from "@creditkit/test-kit/redis-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "./env.ts";
-import { topUpHandler } from "./runtime.ts";
+import { getRuntime, topUpHandler } from "./runtime.ts";
 import { signSession } from "./session.ts";
 
 /** REDIS_URL: validated without ever repeating it, and, when set, the handler's shared store. */
@@ -61,6 +61,21 @@ describe("the runtime with REDIS_URL", () => {
     (globalThis as Record<symbol, unknown>)[RUNTIME] = undefined;
     await redis?.kill();
     await emu?.close();
+  });
+
+  it("keeps signed-out sessions in Redis, so a sign-out holds on every instance", async () => {
+    const { session, revocations } = await getRuntime();
+    const cookie = `ck_demo_session=${signSession("acme-carol", process.env.SESSION_SECRET!)}`;
+    const signedIn = await session(cookie);
+    expect(signedIn?.customer).toBe("acme-carol");
+    await revocations.revoke(signedIn!.sid, signedIn!.exp);
+    // Another instance: a runtime of its own, with its own connection to the same Redis.
+    (globalThis as Record<symbol, unknown>)[RUNTIME] = undefined;
+    const other = await getRuntime();
+    expect(other.revocations).not.toBe(revocations);
+    expect(await other.session(cookie)).toBeNull();
+    const balance = await topUpHandler(new Request("http://127.0.0.1:3999/api/topup/balance", { headers: { cookie } }));
+    expect(balance.status).toBe(401);
   });
 
   it("keeps purchases in Redis: with Redis gone they answer 503 store_unavailable, reads still work", async () => {

@@ -1,16 +1,26 @@
 import { createPaygenticClient } from "@creditkit/paygentic";
-import { createTopUpHandler, type TopUpHandler, type TopUpStore } from "@creditkit/server";
+import { createTopUpHandler, type TopUpHandler } from "@creditkit/server";
+import type { RedisStore } from "@creditkit/server/redis";
 import { type CustomerDirectory, createCustomerDirectory } from "./customer-directory.ts";
 import { DEMO_CATALOG } from "./demo-catalog.ts";
 import { type BffEnv, type DemoDefaults, EMULATOR_URL, parseEnv } from "./env.ts";
 import { jsonError } from "./json-response.ts";
-import { readCookie, SESSION_COOKIE, verifySession } from "./session.ts";
+import { parseSession, type SessionPayload, sessionCookie } from "./session.ts";
+import { memoryRevocations, redisRevocations, type SessionRevocations } from "./session-revocations.ts";
 
 /** Everything the app's server code shares: built once per process, on first use. */
 export interface BffRuntime {
   env: BffEnv;
   directory: CustomerDirectory;
   topUp: TopUpHandler;
+  /** Signed-out sessions (in Redis with REDIS_URL, else in memory). */
+  revocations: SessionRevocations;
+  /**
+   * The signed-in session of a request, from its Cookie header: the ONE check the page, the API
+   * (resolveCustomer) and sign-out share. Null when absent, ambiguous (two cookies), unsigned,
+   * expired or signed out.
+   */
+  session(cookieHeader: string | null): Promise<SessionPayload | null>;
 }
 
 /**
@@ -38,15 +48,21 @@ async function buildRuntime(): Promise<BffRuntime> {
   const client = createPaygenticClient({ apiKey: env.paygenticApiKey, baseUrl: env.paygenticBaseUrl });
   const directory = createCustomerDirectory(client, env, process.env);
   const store = env.redisUrl === undefined ? undefined : await redisStore(env.redisUrl);
+  const revocations = store === undefined ? memoryRevocations() : redisRevocations(store.client);
+  const session = async (cookieHeader: string | null): Promise<SessionPayload | null> => {
+    const payload = parseSession(sessionCookie(cookieHeader), env.sessionSecret);
+    if (!payload || (await revocations.isRevoked(payload.sid))) return null;
+    return payload;
+  };
 
   const topUp = createTopUpHandler({
     paygentic: { apiKey: env.paygenticApiKey, baseUrl: env.paygenticBaseUrl },
     catalog: DEMO_CATALOG,
     // The merchant's own session decides who is asking; the browser never names a customer.
     resolveCustomer: async (request) => {
-      const externalId = verifySession(readCookie(request.headers.get("cookie"), SESSION_COOKIE), env.sessionSecret);
-      if (!externalId) return null;
-      const entry = await directory.resolve(externalId);
+      const signedIn = await session(request.headers.get("cookie"));
+      if (!signedIn) return null;
+      const entry = await directory.resolve(signedIn.customer);
       return entry ? { customerId: entry.customerId, entitlementId: entry.entitlementId } : null;
     },
     publicOrigin: env.publicUrl,
@@ -58,7 +74,7 @@ async function buildRuntime(): Promise<BffRuntime> {
     ...(env.purchaseRateLimit !== undefined && { rateLimit: env.purchaseRateLimit }),
     logger: console,
   });
-  return { env, directory, topUp };
+  return { env, directory, topUp, revocations, session };
 }
 
 /** How long start-up waits for Redis before serving anyway (the store reconnects by itself). */
@@ -69,7 +85,7 @@ const REDIS_READY_WAIT_MS = 3000;
  * single-instance deployment never loads ioredis. Start-up waits a little for the connection so
  * the first requests do not meet 503 store_unavailable, but never blocks on a Redis that is down.
  */
-async function redisStore(url: string): Promise<TopUpStore> {
+async function redisStore(url: string): Promise<RedisStore> {
   const { createRedisStore } = await import("@creditkit/server/redis");
   const store = createRedisStore({ url, logger: console });
   let timer: NodeJS.Timeout | undefined;

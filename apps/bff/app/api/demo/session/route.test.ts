@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const PUBLIC_URL = "http://127.0.0.1:3999";
 let emulator: Emulator;
 let route: typeof import("./route.ts");
+const RUNTIME = Symbol.for("creditkit.bff.runtime");
+const saved = { ...process.env };
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });
@@ -18,9 +20,15 @@ beforeAll(async () => {
     CREDITKIT_PUBLIC_URL: PUBLIC_URL,
     SESSION_SECRET: "a-session-secret-for-the-route-tests-0123456789",
   });
+  delete process.env.REDIS_URL;
+  (globalThis as Record<symbol, unknown>)[RUNTIME] = undefined;
   route = await import("./route.ts");
 });
-afterAll(() => emulator?.close());
+afterAll(async () => {
+  process.env = saved;
+  (globalThis as Record<symbol, unknown>)[RUNTIME] = undefined;
+  await emulator?.close();
+});
 
 const sameOrigin = { origin: PUBLIC_URL, "sec-fetch-site": "same-origin", "content-type": "application/json" };
 

@@ -1,14 +1,21 @@
 import { assertJsonContentType, assertSameOrigin, readBodyText } from "@creditkit/server";
 import { jsonError, jsonResponse } from "../../../../lib/json-response.ts";
 import { getRuntime } from "../../../../lib/runtime.ts";
-import { SESSION_COOKIE, SESSION_MAX_AGE_SECONDS, signSession } from "../../../../lib/session.ts";
+import {
+  parseSession,
+  readCookies,
+  SESSION_COOKIE,
+  SESSION_MAX_AGE_SECONDS,
+  signSession,
+} from "../../../../lib/session.ts";
 
 /** {"customer": "<externalId>"} needs a few dozen bytes. */
 const MAX_BODY_BYTES = 1024;
 
 /**
  * The demo merchant's sign-in: POST {customer: "<externalId>"} sets a signed, HttpOnly,
- * SameSite=Lax session cookie; DELETE clears it. Both only from our own origin.
+ * SameSite=Lax session cookie; DELETE signs out: it revokes the session server-side (every session
+ * cookie the request carries, should there be two) and clears the cookie. Both only from our own origin.
  */
 export async function POST(request: Request): Promise<Response> {
   const { env, directory } = await getRuntime();
@@ -47,10 +54,21 @@ export async function POST(request: Request): Promise<Response> {
 }
 
 export async function DELETE(request: Request): Promise<Response> {
-  const { env } = await getRuntime();
+  const { env, revocations } = await getRuntime();
   const refused = guard(request, env.publicUrl, false);
   if (refused) return refused;
   const cookie = `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
+  // Revoke the session server-side, so that a copy of the cookie (another tab, a stolen one) stops
+  // working now rather than when it expires.
+  const sessions = readCookies(request.headers.get("cookie"), SESSION_COOKIE)
+    .map((value) => parseSession(value, env.sessionSecret))
+    .filter((s) => s !== null);
+  try {
+    for (const s of sessions) await revocations.revoke(s.sid, s.exp);
+  } catch {
+    const body = { error: { code: "store_unavailable", message: "Could not sign out; try again." } };
+    return jsonResponse(503, body, { "set-cookie": cookie });
+  }
   return jsonResponse(200, { signedIn: null }, { "set-cookie": cookie });
 }
 

@@ -6,7 +6,7 @@ import { configDefaults, defineProject } from "vitest/config";
  * loop that builds nothing, leaves them out (CREDITKIT_WITHOUT_BUILD=1): they would test a missing
  * or stale build, not the code being edited.
  */
-const NEEDS_BUILD = ["tests/full-server.test.ts", "tests/static-bundle.test.ts"];
+const NEEDS_BUILD = ["tests/full-server.test.ts", "tests/static-bundle.test.ts", "tests/any-request.test.ts"];
 const withoutBuild = process.env.CREDITKIT_WITHOUT_BUILD === "1";
 if (withoutBuild) console.info(`bff: left out without a build (npm test runs them): ${NEEDS_BUILD.join(", ")}`);
 

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { freePort } from "./free-port.ts";
 
 /**
- * `next start` of apps/bff's production build, wired to a Paygentic (the emulator, or a relay in
+ * apps/bff's production server (`server.mjs`: Next's request handler behind the app's own node:http
+ * server, what `pnpm start` runs) on its production build, wired to a Paygentic (the emulator, or a relay in
  * front of it) the way the root `pnpm start` wires it: production mode, 127.0.0.1, a fresh session
  * secret, one instance with in-process memory. The one app starter of the e2e suite, the benchmarks
  * and apps/bff's own full-server test, with ONE readiness rule (see `untilAnswering`).
@@ -34,12 +35,15 @@ export interface BuiltAppOptions {
   purchaseRateLimit?: string;
   /** How long the app may take to answer; default 30 s. */
   timeoutMs?: number;
+  /** The server's CREDITKIT_REQUEST_TIMEOUT_MS / CREDITKIT_HEADERS_TIMEOUT_MS; default the app's own. */
+  requestTimeoutMs?: number;
+  headersTimeoutMs?: number;
 }
 
 export interface BuiltApp {
   url: string;
   port: number;
-  /** The server's own pid (node runs next's entry point directly, no shim in between). */
+  /** The server's own pid (node runs server.mjs directly, no shim in between). */
   pid: number;
   /** The session secret it signs with, to be watched for leaks like the Paygentic key. */
   sessionSecret: string;
@@ -59,6 +63,9 @@ const APP_VARIABLES = [
   "PAYMENT_HOSTS",
   "SESSION_SECRET",
   "REDIS_URL",
+  "CREDITKIT_REQUEST_TIMEOUT_MS",
+  "CREDITKIT_HEADERS_TIMEOUT_MS",
+  "CREDITKIT_KEEP_ALIVE_TIMEOUT_MS",
 ];
 
 const running = new Set<ChildProcess>();
@@ -85,13 +92,15 @@ export async function startBuiltApp(options: BuiltAppOptions): Promise<BuiltApp>
     SESSION_SECRET: sessionSecret,
     ...(options.webhookSecret !== undefined && { PAYGENTIC_WEBHOOK_SECRET: options.webhookSecret }),
     ...(options.purchaseRateLimit !== undefined && { CREDITKIT_PURCHASE_RATE_LIMIT: options.purchaseRateLimit }),
+    ...(options.requestTimeoutMs !== undefined && { CREDITKIT_REQUEST_TIMEOUT_MS: String(options.requestTimeoutMs) }),
+    ...(options.headersTimeoutMs !== undefined && { CREDITKIT_HEADERS_TIMEOUT_MS: String(options.headersTimeoutMs) }),
   });
 
-  const child = spawn(
-    process.execPath,
-    [join(BFF_DIR, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)],
-    { cwd: BFF_DIR, env, stdio: ["ignore", "pipe", "pipe"] },
-  );
+  const child = spawn(process.execPath, [join(BFF_DIR, "server.mjs"), "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: BFF_DIR,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   running.add(child);
   let output = "";
   const collect = (chunk: Buffer) => {
@@ -126,7 +135,9 @@ async function untilAnswering(url: string, child: ChildProcess, output: () => st
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`next start exited (${child.exitCode ?? child.signalCode}) before it answered:\n${output()}`);
+      throw new Error(
+        `the app's server exited (${child.exitCode ?? child.signalCode}) before it answered:\n${output()}`,
+      );
     }
     try {
       const res = await fetch(url);
@@ -135,7 +146,7 @@ async function untilAnswering(url: string, child: ChildProcess, output: () => st
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`next start did not answer within ${timeoutMs} ms:\n${output()}`);
+    if (Date.now() > deadline) throw new Error(`the app's server did not answer within ${timeoutMs} ms:\n${output()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

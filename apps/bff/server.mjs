@@ -63,6 +63,12 @@ const { default: next } = await import("next");
 let app;
 /** @type {ReturnType<ReturnType<typeof next>["getRequestHandler"]>} */
 let handle;
+/**
+ * The response each connection is working on, so that a client error (a timeout) mid-request knows
+ * whether an answer may still be written and where the request was going.
+ * @type {WeakMap<import("node:net").Socket, import("node:http").ServerResponse>}
+ */
+const inFlight = new WeakMap();
 
 const server = createServer(
   {
@@ -74,6 +80,10 @@ const server = createServer(
     connectionsCheckingInterval: timeouts.checkIntervalMs,
   },
   async (req, res) => {
+    inFlight.set(req.socket, res);
+    res.once("finish", () => {
+      if (inFlight.get(req.socket) === res) inFlight.delete(req.socket);
+    });
     const refused = refusal(req.method ?? "", req.url ?? "", req.headers);
     if (refused) {
       writeAnswer(res, refused);
@@ -101,12 +111,14 @@ server.on("connect", (req, socket) => {
 // too large) or that ran out of time: a 4xx answer of the same shape, then the connection closes.
 server.on("clientError", (error, /** @type {import("node:net").Socket} */ socket) => {
   const code = /** @type {{ code?: string }} */ (error).code ?? "";
-  if (code === "ECONNRESET" || !socket.writable || socket.bytesWritten > 0) {
+  const res = inFlight.get(socket);
+  // As Node does: answer only if no answer to this request has begun, else just close.
+  if (code === "ECONNRESET" || !socket.writable || res?.headersSent) {
     socket.destroy();
     return;
   }
   const raw = /** @type {{ rawPacket?: Buffer }} */ (error).rawPacket;
-  const answer = clientErrorAnswer({ code }, raw ? raw.subarray(0, 8192).toString("latin1") : "");
+  const answer = clientErrorAnswer({ code }, raw ? raw.subarray(0, 8192).toString("latin1") : "", res?.req.url);
   socket.on("error", () => socket.destroy());
   socket.end(serialize(answer), () => socket.destroy());
 });

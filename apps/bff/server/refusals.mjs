@@ -118,10 +118,11 @@ function looksLikeServerAction(headers) {
  * The answer to a request Node's HTTP parser refused or that ran out of time (its `clientError`).
  * @param {{ code: string }} error
  * @param {string} rawPacket what arrived of the request, if Node kept it (its first line names the path)
+ * @param {string} [requestTarget] the target of the request under way on the connection, if any
  * @returns {Answer}
  */
-export function clientErrorAnswer(error, rawPacket) {
-  const target = /^\S*[ \t]+(\S+)/.exec(rawPacket)?.[1] ?? "";
+export function clientErrorAnswer(error, rawPacket, requestTarget) {
+  const target = /^\S*[ \t]+(\S+)/.exec(rawPacket)?.[1] ?? requestTarget ?? "";
   const pathname = pathnameOf(target);
   const api = pathname === null || isApi(pathname);
   switch (error.code) {

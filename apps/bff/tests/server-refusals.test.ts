@@ -52,6 +52,9 @@ describe("the server's own refusals", () => {
     expect(refusal("TRACE", "/x/../api/topup")?.api).toBe(true);
     expect(refusal("TRACE", "/api/topup/../../signin")?.api).toBe(false);
     expect(refusal("TRACE", "/apix")?.api).toBe(false);
+    // A body that stopped arriving: no packet to read the path from, the request under way names it.
+    expect(clientErrorAnswer({ code: "ERR_HTTP_REQUEST_TIMEOUT" }, "", "/signin").api).toBe(false);
+    expect(clientErrorAnswer({ code: "ERR_HTTP_REQUEST_TIMEOUT" }, "", "/api/topup/purchases").api).toBe(true);
     expect(serialize(clientErrorAnswer({ code: "HPE_X" }, "get /signin HTTP/1.1"))).toMatch(
       /^HTTP\/1\.1 400 Bad Request\r\n[\s\S]*content-type: text\/html/,
     );

@@ -2,6 +2,7 @@ import type { MeteredEntitlementDetail, PaygenticClient } from "@creditkit/payge
 import type { ResolvedCustomer } from "./config/config-types.ts";
 import { ApiError } from "./http/api-error.ts";
 import type { SafeLogger } from "./safe-logger.ts";
+import type { UpstreamReads } from "./upstream-reads.ts";
 
 interface CacheEntry {
   promise: Promise<MeteredEntitlementDetail>;
@@ -17,11 +18,12 @@ const MAX_ENTRIES = 10_000;
  * failures are not cached. Every read also proves the entitlement belongs to the customer: a
  * resolveCustomer that maps to someone else's entitlement is refused, never served.
  */
-export function createEntitlementCache(ttlMs: number, now: () => Date, logger: SafeLogger) {
+export function createEntitlementCache(ttlMs: number, now: () => Date, logger: SafeLogger, reads: UpstreamReads) {
   const entries = new Map<string, CacheEntry>();
   const keyOf = (c: ResolvedCustomer) => `${c.customerId}\n${c.entitlementId}`;
 
   async function fetchChecked(customer: ResolvedCustomer, client: PaygenticClient): Promise<MeteredEntitlementDetail> {
+    await reads.charge(customer.customerId);
     const detail = await client.entitlements.get(customer.entitlementId);
     if (detail.customerId !== customer.customerId) {
       logger.error("resolveCustomer returned an entitlement of another customer", {
@@ -49,7 +51,8 @@ export function createEntitlementCache(ttlMs: number, now: () => Date, logger: S
       const t = now().getTime();
       const hit = entries.get(key);
       if (hit && hit.expiresAt > t) return hit.promise;
-      const promise = fetchChecked(customer, client);
+      // Also shared while in flight when nothing is cached (ttlMs 0).
+      const promise = reads.shared(`${key}\nentitlement`, () => fetchChecked(customer, client));
       entries.delete(key);
       if (ttlMs > 0) {
         entries.set(key, { promise, expiresAt: t + ttlMs });

@@ -5,6 +5,7 @@ import { startTestEmulator, type TestEmulator } from "@creditkit/test-kit/test-e
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createRedisStore, type RedisStore } from "./store/redis-store.ts";
 import { makeHandler } from "./test-support/make-handler.ts";
+import { pastStatusCache } from "./test-support/status-cache.ts";
 import { deliver, paidEvent, signed } from "./test-support/webhooks.ts";
 
 /**
@@ -73,6 +74,7 @@ describe("two BFF instances sharing one Redis", () => {
     const created = await a.buy({ packId: "growth" }, "multi-poll-1");
     expect((await b.get(`/purchases/${created.json.purchaseId}`)).json.status).toBe("pending");
     await emu.session(created.json.paymentUrl, "complete");
+    await pastStatusCache(); // B's pending answer is reused (by both) for a second
     const onB = await b.get(`/purchases/${created.json.purchaseId}`);
     expect(onB.json).toMatchObject({ status: "paid", credits: 5000, grant: { amount: 5000, source: "purchase" } });
     // B settled the shared record: A now answers paid without listing grants.
@@ -80,6 +82,21 @@ describe("two BFF instances sharing one Redis", () => {
     const before = await lists();
     expect((await a.get(`/purchases/${created.json.purchaseId}`)).json.status).toBe("paid");
     expect(await lists()).toBe(before);
+  });
+
+  it("share a fresh purchase status and the read budget through Redis", async () => {
+    const created = await a.buy({ packId: "starter" }, "multi-status-1");
+    const invoiceReads = async () => (await emu.requests({ method: "GET", path: /^\/v2\/invoices\// })).length;
+    const answers = await Promise.all([a, b, a, b].map((c) => c.get(`/purchases/${created.json.purchaseId}`)));
+    expect(answers.map((r) => r.json.status)).toEqual(["pending", "pending", "pending", "pending"]);
+    expect(await invoiceReads()).toBe(1);
+
+    const limited = { store, readRateLimit: { max: 4, windowSeconds: 60 } };
+    const [ra, rb] = [makeHandler(emu, limited), makeHandler(emu, limited)];
+    const statuses = [];
+    for (let i = 0; i < 6; i++)
+      statuses.push((await (i % 2 === 0 ? ra : rb).get("/grants?limit=1", { as: "acme-bob" })).status);
+    expect(statuses).toEqual([200, 200, 429, 429, 429, 429]);
   });
 
   it("answer a replay or a conflicting reuse of an attempt key on the other instance", async () => {

@@ -57,6 +57,8 @@ describe("every answer carries nosniff, no-store and a JSON content type", () =>
       putPurchase: () => Promise.reject(new Error("down")),
       markOnce: () => Promise.reject(new Error("down")),
       incrementWindow: () => Promise.reject(new Error("down")),
+      getCached: () => Promise.reject(new Error("down")),
+      putCached: () => Promise.reject(new Error("down")),
     };
     const client = makeHandler(emu, { rateLimit: { max: 1, windowSeconds: 60 }, maxBodyBytes: 1024 });
     const quick = makeHandler(emu, {

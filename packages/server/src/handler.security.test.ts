@@ -256,6 +256,8 @@ describe("store failures", () => {
       putPurchase: () => Promise.reject(new Error("down")),
       markOnce: () => Promise.reject(new Error("down")),
       incrementWindow: () => Promise.reject(new Error("down")),
+      getCached: () => Promise.reject(new Error("down")),
+      putCached: () => Promise.reject(new Error("down")),
     };
     const res = await makeHandler(emu, { store: broken }).buy({ packId: "starter" }, "store-down-1");
     expect(res.status).toBe(503);

@@ -12,6 +12,7 @@ import { buildRoutes } from "./routes.ts";
 import { guardStore } from "./store/guarded-store.ts";
 import type { PurchaseRecord } from "./store/store-types.ts";
 import { toApiError } from "./upstream-errors.ts";
+import { createUpstreamReads } from "./upstream-reads.ts";
 
 export type TopUpHandler = (request: Request) => Promise<Response>;
 
@@ -24,7 +25,8 @@ export function createTopUpHandler(input: TopUpConfig): TopUpHandler {
   const parsed = parseConfig(input);
   const config: ParsedConfig = { ...parsed, store: guardStore(parsed.store, parsed.logger) };
   const routes = buildRoutes(config.catalog);
-  const entitlements = createEntitlementCache(config.entitlementCacheMs, config.now, config.logger);
+  const reads = createUpstreamReads(config.store, config.readRateLimit, config.now, config.logger);
+  const entitlements = createEntitlementCache(config.entitlementCacheMs, config.now, config.logger, reads);
   const inflightPurchases = new Map<string, Promise<PurchaseRecord>>();
 
   return async function handleTopUp(request: Request): Promise<Response> {
@@ -40,7 +42,7 @@ export function createTopUpHandler(input: TopUpConfig): TopUpHandler {
       const { route, params } = matchRoute(routes, method, relative);
       const ctx = await prepare(route, request, url, params, config);
       const client = config.client.with({ deadline });
-      return await route.handle({ ...ctx, client, entitlements, inflightPurchases });
+      return await route.handle({ ...ctx, client, deadline, reads, entitlements, inflightPurchases });
     } catch (error) {
       const apiError = toApiError(error, config.logger);
       if (apiError) return errorResponse(apiError);
@@ -64,7 +66,12 @@ async function prepare(
   url: URL,
   rawParams: Record<string, string>,
   config: ParsedConfig,
-): Promise<Omit<RouteContext<unknown, unknown, unknown, unknown>, "client" | "entitlements" | "inflightPurchases">> {
+): Promise<
+  Omit<
+    RouteContext<unknown, unknown, unknown, unknown>,
+    "client" | "deadline" | "reads" | "entitlements" | "inflightPurchases"
+  >
+> {
   if (isStateChanging(request.method)) {
     // Webhooks come from Paygentic's servers, not a browser: their signature is their proof.
     if (route.auth !== "signature") assertSameOrigin(request, config.publicOrigin);

@@ -5,6 +5,7 @@ import type { ParsedConfig } from "./config/parse-config.ts";
 import type { EntitlementCache } from "./entitlement-cache.ts";
 import { ApiError } from "./http/api-error.ts";
 import type { PurchaseRecord } from "./store/store-types.ts";
+import type { UpstreamReads } from "./upstream-reads.ts";
 
 /** What every route handler gets: validated inputs and the shared parts of the handler. */
 export interface RouteContext<P, Q, H, B> {
@@ -16,6 +17,10 @@ export interface RouteContext<P, Q, H, B> {
    * `config.client`.
    */
   client: PaygenticClient;
+  /** When this request's time with Paygentic is up (epoch ms, `Date.now()`'s clock). */
+  deadline: number;
+  /** Shared upstream reads and the per-customer read budget (upstream-reads.ts). */
+  reads: UpstreamReads;
   entitlements: EntitlementCache;
   /** Purchases being created right now in this process, by purchaseId (double clicks share one). */
   inflightPurchases: Map<string, Promise<PurchaseRecord>>;

@@ -82,12 +82,17 @@ export const ConfigShape = z.strictObject({
   webhookSecret: z.string().regex(WEBHOOK_SECRET_PATTERN, "must be a Svix signing secret (whsec_…)").optional(),
   store: z
     .custom<object>(
-      (v) => typeof v === "object" && v !== null && "markOnce" in v && "incrementWindow" in v,
+      (v) =>
+        typeof v === "object" &&
+        v !== null &&
+        ["markOnce", "incrementWindow", "getCached", "putCached"].every((method) => method in v),
       "must implement TopUpStore",
     )
     .optional(),
   rateLimit: z.strictObject({ max: PositiveInt, windowSeconds: PositiveInt.max(86_400) }).optional(),
+  readRateLimit: z.strictObject({ max: PositiveInt, windowSeconds: PositiveInt.max(86_400) }).optional(),
   entitlementCacheMs: z.number().int().min(0).max(60_000).optional(),
+  purchaseStatusCacheMs: z.number().int("must be a whole number").min(0).max(10_000).optional(),
   requestDeadlineMs: z.number().int("must be a whole number").min(100).max(120_000).optional(),
   maxBodyBytes: z.number().int().min(256).max(1_048_576).optional(),
   logger: z.object({ info: OptionalFn, warn: OptionalFn, error: OptionalFn }).optional(),

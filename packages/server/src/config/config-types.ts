@@ -53,6 +53,17 @@ export interface TopUpConfig {
   store?: TopUpStore;
   /** New purchases per customer per window. Default 10 per 60 s. */
   rateLimit?: { max: number; windowSeconds: number };
+  /**
+   * Reads per customer per window that go to Paygentic (cached, shared and store-served answers
+   * are free); beyond it, 429 rate_limited. Default: no budget.
+   */
+  readRateLimit?: { max: number; windowSeconds: number };
+  /**
+   * How long an answer about an unsettled purchase, read from Paygentic, is reused by every caller
+   * and instance (and so at most how often one purchase is read upstream). Default 1000 ms with a
+   * `webhookSecret` (the webhook settles a paid purchase at once, cache or not), else 0.
+   */
+  purchaseStatusCacheMs?: number;
   /** How long an entitlement detail is reused for one customer. Default 2000 ms. */
   entitlementCacheMs?: number;
   /**

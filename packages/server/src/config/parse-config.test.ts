@@ -85,6 +85,21 @@ describe("config parsing", () => {
     }
   });
 
+  it("takes a purchase status cache of 0 to 10 000 ms", () => {
+    expect(typeof createTopUpHandler({ ...valid(), purchaseStatusCacheMs: 0 })).toBe("function");
+    for (const bad of [-1, 10_001, 0.5]) {
+      expect(errorOf({ ...valid(), purchaseStatusCacheMs: bad }).issues.map((i) => i.field)).toEqual([
+        "purchaseStatusCacheMs",
+      ]);
+    }
+  });
+
+  it("takes an optional per-customer read budget, like the purchase limit", () => {
+    expect(typeof createTopUpHandler({ ...valid(), readRateLimit: { max: 30, windowSeconds: 10 } })).toBe("function");
+    const error = errorOf({ ...valid(), readRateLimit: { max: 0, windowSeconds: 10, burst: 1 } });
+    expect(error.issues.map((i) => i.field).sort()).toEqual(["readRateLimit.burst", "readRateLimit.max"]);
+  });
+
   it("refuses a malformed key without repeating it", () => {
     const config = valid();
     config.paygentic = { apiKey: "pk_live_ShouldNotAppear", baseUrl: "http://127.0.0.1:4010" };

@@ -21,7 +21,9 @@ export interface ParsedConfig {
   webhookSecret: string | undefined;
   store: TopUpStore;
   rateLimit: { max: number; windowSeconds: number };
+  readRateLimit: { max: number; windowSeconds: number } | null;
   entitlementCacheMs: number;
+  purchaseStatusCacheMs: number;
   requestDeadlineMs: number;
   maxBodyBytes: number;
   logger: SafeLogger;
@@ -79,7 +81,10 @@ export function parseConfig(input: TopUpConfig): ParsedConfig {
     webhookSecret: c.webhookSecret,
     store: input.store ?? createMemoryStore({ now }),
     rateLimit: c.rateLimit ?? { max: 10, windowSeconds: 60 },
+    readRateLimit: c.readRateLimit ?? null,
     entitlementCacheMs: c.entitlementCacheMs ?? 2000,
+    // Without a webhook, polls are the only way to see a payment: a cache would delay it.
+    purchaseStatusCacheMs: c.purchaseStatusCacheMs ?? (c.webhookSecret === undefined ? 0 : 1000),
     requestDeadlineMs: c.requestDeadlineMs ?? 10_000,
     maxBodyBytes: c.maxBodyBytes ?? 16_384,
     logger,

@@ -1,6 +1,7 @@
 import { emulatorForFile } from "@creditkit/test-kit/file-emulator";
 import { describe, expect, it } from "vitest";
 import { makeHandler } from "../test-support/make-handler.ts";
+import { pastStatusCache } from "../test-support/status-cache.ts";
 
 const emu = await emulatorForFile();
 
@@ -25,6 +26,7 @@ describe("GET /purchases/{id}", () => {
 
     const before = (await client.get("/balance")).json.balance;
     await emu.session(created.json.paymentUrl, "complete");
+    await pastStatusCache(); // the pending answer is reused for a second
     const paid = await client.get(`/purchases/${created.json.purchaseId}`);
     expect(paid.json).toMatchObject({
       status: "paid",

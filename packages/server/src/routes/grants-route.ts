@@ -8,9 +8,15 @@ export async function listGrants(ctx: RouteContext<unknown, GrantsQuery, unknown
   const customer = ctx.customer!;
   // The entitlement check proves ownership; run it beside the list so it adds no latency,
   // and answer only if both succeed.
+  // Identical pages asked for at once (several tabs, a burst of reloads) share one upstream read.
+  const { limit, offset, includeVoided } = ctx.query;
+  const pageKey = `${customer.customerId}\n${customer.entitlementId}\ngrants?${limit}&${offset}&${includeVoided}`;
   const [, page] = await Promise.all([
     ctx.entitlements.get(customer, ctx.client),
-    ctx.client.grants.list(customer.entitlementId, ctx.query),
+    ctx.reads.shared(pageKey, async () => {
+      await ctx.reads.charge(customer.customerId);
+      return ctx.client.grants.list(customer.entitlementId, ctx.query);
+    }),
   ]);
   const now = ctx.config.now();
   return json<GrantsPageBody>(200, {

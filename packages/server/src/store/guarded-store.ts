@@ -23,5 +23,7 @@ export function guardStore(store: TopUpStore, logger: SafeLogger): TopUpStore {
     putPurchase: guard("putPurchase", store.putPurchase),
     markOnce: guard("markOnce", store.markOnce),
     incrementWindow: guard("incrementWindow", store.incrementWindow),
+    getCached: guard("getCached", store.getCached),
+    putCached: guard("putCached", store.putCached),
   };
 }

@@ -55,6 +55,16 @@ describe("createMemoryStore", () => {
     expect((await store.incrementWindow("w", 60)).count).toBe(1);
   });
 
+  it("caches a value until its TTL in milliseconds, on its own clock", async () => {
+    const c = clock();
+    const store = createMemoryStore({ now: c.now });
+    await store.putCached("k", "v", 1000);
+    c.advance(999);
+    expect(await store.getCached("k")).toBe("v");
+    c.advance(1);
+    expect(await store.getCached("k")).toBeNull();
+  });
+
   it("never holds more than maxEntries of a kind (oldest dropped first)", async () => {
     const store = createMemoryStore({ maxEntries: 3 });
     for (let i = 0; i < 5; i++) await store.markOnce(`k${i}`, 3600);

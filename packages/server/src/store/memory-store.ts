@@ -23,6 +23,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): TopUpStore 
   const invoices = new ExpiringMap<string>(maxEntries, now);
   const marks = new ExpiringMap<true>(maxEntries, now);
   const windows = new ExpiringMap<WindowCount>(maxEntries, now);
+  const cached = new ExpiringMap<string>(maxEntries, now);
 
   return {
     async getPurchase(purchaseId) {
@@ -52,6 +53,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): TopUpStore 
       const fresh = { count: 1, resetAt: now() + windowSeconds * 1000 };
       windows.set(key, fresh, windowSeconds * 1000);
       return { ...fresh };
+    },
+    async getCached(key) {
+      return cached.get(key) ?? null;
+    },
+    async putCached(key, value, ttlMs) {
+      cached.set(key, value, ttlMs);
     },
   };
 }

@@ -23,6 +23,16 @@ const StoredRecord = z.strictObject({
   upstreamKey: z.string().min(1),
   settledGrantId: z.string().min(1).optional(),
   paidAt: z.string().min(1).optional(),
+  settledGrant: z
+    .strictObject({
+      id: z.string().min(1),
+      amount: z.number(),
+      effectiveAt: z.string().min(1),
+      expiresAt: z.string().min(1).nullable(),
+      voidedAt: z.string().min(1).nullable(),
+      createdAt: z.string().min(1),
+    })
+    .optional(),
 });
 
 export class CorruptRecordError extends Error {
@@ -48,10 +58,11 @@ export function decodeRecord(text: string, expectedId: string): PurchaseRecord {
   if (parsed.data.purchaseId !== expectedId) {
     throw new CorruptRecordError(`the record stored under ${expectedId} is another purchase`);
   }
-  const { settledGrantId, paidAt, ...rest } = parsed.data;
+  const { settledGrantId, paidAt, settledGrant, ...rest } = parsed.data;
   return {
     ...rest,
     ...(settledGrantId !== undefined && { settledGrantId }),
     ...(paidAt !== undefined && { paidAt }),
+    ...(settledGrant !== undefined && { settledGrant }),
   };
 }

@@ -46,6 +46,19 @@ describe.each([
     const settled = { ...record, settledGrantId: "grt_1", paidAt: "2026-03-01T00:05:00Z" };
     await store.putPurchase(settled, 60);
     expect(await store.getPurchaseByInvoice("inv_1")).toEqual(settled);
+    const verified = {
+      ...settled,
+      settledGrant: {
+        id: "grt_1",
+        amount: 1000,
+        effectiveAt: "2026-03-01T00:05:00Z",
+        expiresAt: null,
+        voidedAt: null,
+        createdAt: "2026-03-01T00:05:00Z",
+      },
+    };
+    await store.putPurchase(verified, 60);
+    expect(await store.getPurchase(record.purchaseId)).toEqual(verified);
     expect(await store.getPurchaseByInvoice("inv_other")).toBeNull();
   });
 
@@ -54,6 +67,19 @@ describe.each([
     const results = await Promise.all(Array.from({ length: 50 }, () => store.markOnce("webhook:msg_1", 60)));
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await store.markOnce("webhook:msg_2", 60)).toBe(true);
+  });
+
+  it("caches a value for its TTL in milliseconds, replacing what was there", async () => {
+    const store = await make();
+    expect(await store.getCached("purchase-status:pur_1")).toBeNull();
+    await store.putCached("purchase-status:pur_1", '{"status":"pending"}', 150);
+    await store.putCached("purchase-status:pur_2", "other", 60_000);
+    expect(await store.getCached("purchase-status:pur_1")).toBe('{"status":"pending"}');
+    await store.putCached("purchase-status:pur_1", '{"status":"cancelled"}', 150);
+    expect(await store.getCached("purchase-status:pur_1")).toBe('{"status":"cancelled"}');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(await store.getCached("purchase-status:pur_1")).toBeNull();
+    expect(await store.getCached("purchase-status:pur_2")).toBe("other");
   });
 
   it("counts concurrent hits in one window without losing any", async () => {
@@ -74,8 +100,10 @@ describe("createRedisStore", () => {
     await store.putPurchase(record, 3600);
     await store.markOnce("webhook:msg_1", 600);
     await store.incrementWindow("purchases:cus_1", 60);
+    await store.putCached("purchase-status:pur_1", "{}", 1000);
     const keys = (await admin.keys("*")).sort();
     expect(keys).toEqual([
+      "creditkit:cached:purchase-status:pur_1",
       "creditkit:invoice:inv_1",
       "creditkit:once:webhook:msg_1",
       `creditkit:purchase:${record.purchaseId}`,
@@ -86,6 +114,7 @@ describe("createRedisStore", () => {
     expect(ttls[`creditkit:purchase:${record.purchaseId}`]).toBeLessThanOrEqual(3600);
     expect(ttls["creditkit:once:webhook:msg_1"]).toBeGreaterThan(590);
     expect(ttls["creditkit:window:purchases:cus_1"]).toBeGreaterThan(50);
+    expect(await admin.pttl("creditkit:cached:purchase-status:pur_1")).toBeLessThanOrEqual(1000);
     for (const ttl of Object.values(ttls)) expect(ttl).toBeGreaterThan(0);
   });
 

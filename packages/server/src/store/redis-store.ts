@@ -67,7 +67,7 @@ type WithWindowCommand = Redis & {
 
 /**
  * The TopUpStore for several BFF instances: purchase records (and their invoice index), webhook
- * dedupe marks and rate-limit windows live in Redis, each key with an expiry so nothing grows
+ * dedupe marks, rate-limit windows and short-lived cached answers live in Redis, each key with an expiry so nothing grows
  * forever. Every failure (down, timeout, corrupted value) is thrown, and the handler answers
  * 503 store_unavailable for the routes that need the store.
  */
@@ -82,6 +82,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     invoice: (id: string) => `${prefix}invoice:${id}`,
     once: (k: string) => `${prefix}once:${k}`,
     window: (k: string) => `${prefix}window:${k}`,
+    cached: (k: string) => `${prefix}cached:${k}`,
   };
   if (!("creditkitIncrementWindow" in client)) {
     client.defineCommand("creditkitIncrementWindow", { numberOfKeys: 1, lua: INCREMENT_WINDOW_LUA });
@@ -119,6 +120,12 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
       const windowMs = wholeSeconds(windowSeconds) * 1000;
       const [count, ttlMs] = await redis.creditkitIncrementWindow(key.window(k), windowMs);
       return { count: Number(count), resetAt: Date.now() + Number(ttlMs) };
+    },
+    async getCached(k) {
+      return redis.get(key.cached(k));
+    },
+    async putCached(k, value, ttlMs) {
+      await redis.set(key.cached(k), value, "PX", Math.max(1, Math.ceil(ttlMs)));
     },
     async close() {
       if (!owned) return;

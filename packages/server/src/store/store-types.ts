@@ -23,6 +23,22 @@ export interface PurchaseRecord {
   /** Set once Paygentic says the purchase is paid and its grant exists (webhook or poll). */
   settledGrantId?: string;
   paidAt?: string;
+  /**
+   * The settled grant as read from Paygentic and checked to carry `upstreamKey`: present only once
+   * the settlement is verified (a webhook's is not until a poll has read the grant). Status polls
+   * of a verified settlement are answered from here, without calling Paygentic.
+   */
+  settledGrant?: SettledGrant;
+}
+
+/** What the purchase status shows of its grant (the rest of the Grant view is derived). */
+export interface SettledGrant {
+  id: string;
+  amount: number;
+  effectiveAt: string;
+  expiresAt: string | null;
+  voidedAt: string | null;
+  createdAt: string;
 }
 
 export interface WindowCount {
@@ -42,4 +58,8 @@ export interface TopUpStore {
   markOnce(key: string, ttlSeconds: number): Promise<boolean>;
   /** Counts a hit in a fixed window that starts at the first hit. Atomic. */
   incrementWindow(key: string, windowSeconds: number): Promise<WindowCount>;
+  /** A short-lived cached value (a fresh upstream answer shared by every instance), or null. */
+  getCached(key: string): Promise<string | null>;
+  /** Caches `value` under `key` for `ttlMs` milliseconds (replacing what was there). */
+  putCached(key: string, value: string, ttlMs: number): Promise<void>;
 }

@@ -103,9 +103,27 @@ export const ROUTES: RouteCase[] = [
     call: (c, p) => c.get(`/purchases/${p.purchaseId}`),
   },
   {
-    name: "GET /purchases/{id} (settled: grant read)",
+    // Settled by a webhook: the grant it names is read once, to verify it is the purchase's own.
+    name: "GET /purchases/{id} (settled by webhook: grant read)",
     target: { method: "GET", path: "/v1/entitlements/*/grants/*" },
     offline: false,
+    okStatus: 200,
+    prepare: async (healthy, emu) => {
+      const paid = await paidPurchase(healthy, emu);
+      const delivered = await deliver(
+        healthy,
+        signed(emu.emu.webhookSecret, paidEvent(paid.invoiceId!, paid.grantId!)),
+      );
+      if (delivered.status !== 200) throw new Error(`setup: the webhook was refused: ${delivered.status}`);
+      return paid;
+    },
+    call: (c, p) => c.get(`/purchases/${p.purchaseId}`),
+  },
+  {
+    // Settled and verified (by an earlier poll): answered from the store, Paygentic is not asked.
+    name: "GET /purchases/{id} (settled and verified)",
+    target: { method: "*", path: "/**" },
+    offline: true,
     okStatus: 200,
     prepare: async (healthy, emu) => {
       const paid = await paidPurchase(healthy, emu);

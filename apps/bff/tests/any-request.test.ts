@@ -89,6 +89,9 @@ function rawRequest(port: number, bytes: Buffer, timeoutMs = PER_REQUEST_MS): Pr
 }
 
 function parseAnswer(raw: Buffer): Omit<RawAnswer, "ms"> {
+  // An interim answer (`100 Continue` to `Expect: 100-continue`) comes first: the final one follows.
+  const interim = /^HTTP\/1\.1 1\d\d [^\r]*\r\n(?:[^\r]+\r\n)*\r\n/.exec(raw.toString("latin1"));
+  if (interim) return parseAnswer(raw.subarray(interim[0].length));
   const text = raw.toString("latin1");
   const end = text.indexOf("\r\n\r\n");
   if (end === -1) throw new Error(`no HTTP answer, got ${JSON.stringify(text.slice(0, 200))}`);
@@ -207,6 +210,20 @@ const headers = fc.record(
       "application/json\u00ff",
     ),
     cookie: fc.constantFrom("session", "session", "session", "huge", "garbage", "none"),
+    // Headers Node or Next.js read themselves: RSC and router-state headers, a server action id,
+    // 100-continue, a duplicated length, a forwarded host.
+    extra: fc.constantFrom(
+      "RSC: 1",
+      "Next-Router-State-Tree: %7Bgarbage",
+      'Next-Router-State-Tree: ["",{}]',
+      "Next-Router-Prefetch: 1",
+      "Next-Action: 0123456789abcdef",
+      "Next-Url: /%E0%A4%A",
+      "Expect: 100-continue",
+      "Content-Length: 0\r\nContent-Length: 1",
+      "X-Forwarded-Host: evil.example\r\nX-Forwarded-Proto: gopher",
+      "Accept: text/x-component",
+    ),
     origin: fc.constantFrom("self", "evil", "null", "none"),
     body: fc.oneof(
       fc.constant(""),
@@ -219,6 +236,7 @@ const headers = fc.record(
 
 interface RequestHeaders {
   contentType?: string;
+  extra?: string;
   cookie: "session" | "huge" | "garbage" | "none";
   origin: "self" | "evil" | "null" | "none";
   body: string;
@@ -230,6 +248,7 @@ function requestBytes(m: string, target: string, h: RequestHeaders): Buffer {
   if (h.cookie === "session") lines.push(`Cookie: ${cookie}`);
   if (h.cookie === "huge") lines.push(`Cookie: a=${"x".repeat(20_000)}; ${cookie}`);
   if (h.cookie === "garbage") lines.push("Cookie: ck_session=%%%; ;;=; __proto__=1");
+  if (h.extra !== undefined) lines.push(h.extra);
   if (h.origin === "self") lines.push(`Origin: ${app.url}`);
   if (h.origin === "evil") lines.push("Origin: https://evil.example");
   if (h.origin === "null") lines.push("Origin: null");
@@ -270,9 +289,9 @@ describe("the production app, any request", () => {
           }
         }
         // Pages keep Next's own 4xx answers (an empty 400 for OPTIONS, a text 409 for a POST without a
-        // server action); the server's own refusals there are pages.
+        // server action, an RSC payload for a client navigation); the server's own refusals there are pages.
         if (answer.status >= 400 && !api)
-          expect(answer.headers["content-type"] ?? "", where).toMatch(/^(text\/html|text\/plain|$)/);
+          expect(answer.headers["content-type"] ?? "", where).toMatch(/^(text\/html|text\/plain|text\/x-component|$)/);
       }),
       { numRuns: 300 },
     );

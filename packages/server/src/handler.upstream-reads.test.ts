@@ -125,6 +125,18 @@ describe("purchase status", () => {
     expect((await count(INVOICE_READS)) - before).toBe(1);
   });
 
+  it("never sends on a cached value that is not about this purchase (a corrupted or foreign entry)", async () => {
+    const store = createMemoryStore();
+    const client = makeHandler(emu, { store });
+    const { purchaseId } = await started(client, "watch-corrupt-1");
+    for (const bad of ["{not json", JSON.stringify({ purchaseId: "pur_other", status: "paid" }), "null"]) {
+      await store.putCached(`purchase-status:${purchaseId}`, bad, 60_000);
+      const answer = await client.get(`/purchases/${purchaseId}`);
+      expect(answer.status).toBe(200);
+      expect(answer.json).toMatchObject({ purchaseId, status: "pending" });
+    }
+  });
+
   it("without a webhook the cache is off by default: polls are the only way to see a payment", async () => {
     const client = makeHandler(emu, { webhookSecret: undefined });
     const { purchaseId, paymentUrl } = await started(client, "watch-no-webhook-1");

@@ -65,8 +65,8 @@ export async function getPurchase(ctx: Ctx): Promise<Response> {
   const unsettled = record;
   const cacheKey = `purchase-status:${unsettled.purchaseId}`;
   if (config.purchaseStatusCacheMs > 0) {
-    const cached = await config.store.getCached(cacheKey);
-    if (cached !== null) return json<PurchaseStatusBody>(200, JSON.parse(cached) as PurchaseStatusBody);
+    const cached = cachedStatus(ctx, await config.store.getCached(cacheKey), unsettled.purchaseId);
+    if (cached) return json<PurchaseStatusBody>(200, cached);
   }
   const body = await ctx.reads.shared(`${unsettled.customerId}\npurchase:${unsettled.purchaseId}`, () =>
     checkUpstream(ctx, unsettled, cacheKey),
@@ -86,8 +86,8 @@ async function checkUpstream(ctx: Ctx, record: PurchaseRecord, cacheKey: string)
     const waitUntil = Math.min(Date.now() + cacheMs, ctx.deadline);
     while (Date.now() < waitUntil) {
       await new Promise((resolve) => setTimeout(resolve, CACHE_POLL_MS));
-      const cached = await config.store.getCached(cacheKey);
-      if (cached !== null) return JSON.parse(cached) as PurchaseStatusBody;
+      const cached = cachedStatus(ctx, await config.store.getCached(cacheKey), record.purchaseId);
+      if (cached) return cached;
       const now = await config.store.getPurchase(record.purchaseId);
       if (now?.settledGrant && now.settledGrant.id === now.settledGrantId) {
         return body(ctx, now, "paid", now.paidAt ?? now.settledGrant.createdAt, now.settledGrant, null);
@@ -114,6 +114,24 @@ async function checkUpstream(ctx: Ctx, record: PurchaseRecord, cacheKey: string)
   const answer = body(ctx, record, status, null, null, invoice);
   if (cacheMs > 0) await config.store.putCached(cacheKey, JSON.stringify(answer), cacheMs);
   return answer;
+}
+
+/**
+ * A cached answer, if it is one about this purchase. The store is outside this process (a shared
+ * Redis): anything else found under the key is logged and treated as no answer, never sent on.
+ */
+function cachedStatus(ctx: Ctx, text: string | null, purchaseId: string): PurchaseStatusBody | null {
+  if (text === null) return null;
+  try {
+    const body = JSON.parse(text) as Partial<PurchaseStatusBody> | null;
+    if (body && typeof body === "object" && body.purchaseId === purchaseId && typeof body.status === "string") {
+      return body as PurchaseStatusBody;
+    }
+  } catch {
+    // not JSON: below
+  }
+  ctx.config.logger.error("ignored a cached purchase status that is not about this purchase", { purchaseId });
+  return null;
 }
 
 /** The grant as verified, kept in the record so later polls need not read it again. */

@@ -2,8 +2,9 @@
 /**
  * The reference app's production server: `next start`, plus what `next start` cannot do.
  *
- * Why a server of our own (the decision, also in the README): Next.js 16 answers a few requests
- * with a 500 before any code of the app runs, and neither next.config nor the proxy can reach them:
+ * Why a server of our own (the decision, also in the README): Next.js 16 mishandles a few requests
+ * before any code of the app runs. next.config has no setting for them, and the proxy cannot help:
+ * it is skipped for /api, and for `TRACE` building its own request is what fails (the 500's stack).
  * - a path with a malformed percent-escape (`/api/topup/%E0%A4%A`): its router fails to decode the
  *   catch-all segment (500 text/plain, nothing logged);
  * - `TRACE` (anywhere): Next builds a WHATWG `Request`, which refuses the method (500, stack in the log);
@@ -18,7 +19,9 @@
  * `getRequestHandler()`), a thin node:http server around Next's own request handler: it answers
  * exactly those requests itself (4xx, JSON under /api, a small page elsewhere), sets Node's server
  * timeouts, and hands everything else to Next unchanged. Plain JavaScript, so production runs it with
- * `node server.mjs` and no build step; the checks sit in ./server/refusals.mjs.
+ * `node server.mjs` and no build step; the checks sit in ./server/refusals.mjs. For a merchant copying
+ * the app this is the least surprising fix: Next's own extension point, `next build` untouched, two
+ * files to copy, no patched dependency and no second process in front.
  *
  *   node server.mjs [-H host] [-p port]       (PORT and HOSTNAME work too, as with `next start`)
  *

@@ -95,11 +95,13 @@ export async function runWithEmulator({ mode }) {
     // A fresh secret per run in production mode; development keeps its fixed one (sessions survive restarts).
     ...(mode === "start" ? { SESSION_SECRET: process.env.SESSION_SECRET ?? randomBytes(32).toString("hex") } : {}),
   };
-  const next = spawn(join(BFF, "node_modules", ".bin", "next"), [mode, "-H", HOST, "-p", String(appPort)], {
-    cwd: BFF,
-    env,
-    stdio: "inherit",
-  });
+  // Production runs the app's own server (server.mjs: Next's request handler behind the refusals
+  // and timeouts Next cannot configure); development keeps `next dev`.
+  const [command, args] =
+    mode === "start"
+      ? [process.execPath, [join(BFF, "server.mjs"), "-H", HOST, "-p", String(appPort)]]
+      : [join(BFF, "node_modules", ".bin", "next"), ["dev", "-H", HOST, "-p", String(appPort)]];
+  const next = spawn(command, args, { cwd: BFF, env, stdio: "inherit" });
   children.add(next);
   next.on("exit", (code) => {
     if (!stopping) console.error(`the app stopped (exit ${code}); stopping the emulator`);

@@ -99,4 +99,13 @@ describe("POST /api/demo/session body limit", () => {
     );
     expect(bad.status).toBe(400);
   });
+
+  it("answers any other method with the contract's JSON 405 naming the allowed ones, not Next's empty one", async () => {
+    for (const handler of [route.GET, route.PUT, route.PATCH]) {
+      const res = handler();
+      expect(res.status).toBe(405);
+      expect(res.headers.get("allow")).toBe("POST, DELETE");
+      expect(await res.json()).toMatchObject({ error: { code: "method_not_allowed" } });
+    }
+  });
 });

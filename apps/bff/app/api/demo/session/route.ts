@@ -82,3 +82,14 @@ function guard(request: Request, publicUrl: string, needsJson: boolean): Respons
     return jsonError(403, e.code ?? "cross_site_request", e.message ?? "Cross-site requests are not allowed.");
   }
 }
+
+/** Any other method: the contract's JSON 405 rather than Next's empty one (HEAD and OPTIONS Next answers itself). */
+function methodNotAllowed(): Response {
+  return jsonResponse(
+    405,
+    { error: { code: "method_not_allowed", message: "Use POST to sign in or DELETE to sign out." } },
+    { allow: "POST, DELETE" },
+  );
+}
+
+export { methodNotAllowed as GET, methodNotAllowed as PATCH, methodNotAllowed as PUT };

@@ -13,9 +13,20 @@ export { invoicesCreated } from "@creditkit/test-kit/invoices";
 
 export type Bff = BrowserBff<Partial<TopUpConfig>>;
 
+/**
+ * The widget tests turn the BFF's purchase-status cache off (`purchaseStatusCacheMs: 0`, the
+ * server's default is 1 s): they pay at the emulator between two polls and expect the widget to show
+ * `paid` at the next one, which is the widget's behaviour under test. With the cache the BFF would
+ * repeat its last answer for up to a second, so those tests would measure the cache instead. The
+ * cache has its own tests in @creditkit/server (handler.upstream-reads.test.ts); a widget test about
+ * it can still pass `purchaseStatusCacheMs` through `reset(overrides)`.
+ */
+const WIDGET_TEST_DEFAULTS: Partial<TopUpConfig> = { purchaseStatusCacheMs: 0 };
+
 export function startBff(options?: Parameters<typeof startBrowserBff>[1]): Promise<Bff> {
   return startBrowserBff(
-    (base, overrides: Partial<TopUpConfig> = {}) => createTopUpHandler({ ...base, ...overrides }),
+    (base, overrides: Partial<TopUpConfig> = {}) =>
+      createTopUpHandler({ ...base, ...WIDGET_TEST_DEFAULTS, ...overrides }),
     options,
   );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createTopUpHandler, TopUpConfigError } from "../index.ts";
 import type { TopUpConfig } from "./config-types.ts";
+import { parseConfig } from "./parse-config.ts";
 
 const KEY = "sk_test_SuperSecretValue123";
 
@@ -83,6 +84,13 @@ describe("config parsing", () => {
       const error = errorOf({ ...valid(), requestDeadlineMs: bad });
       expect(error.issues.map((i) => i.field)).toEqual(["requestDeadlineMs"]);
     }
+  });
+
+  it("caches a purchase status for 1 s by default, with or without a webhook", () => {
+    expect(parseConfig(valid()).purchaseStatusCacheMs).toBe(1000);
+    const webhookSecret = "whsec_Y3JlZGl0a2l0LWVtdWxhdG9yLWRlbW8tc2VjcmV0ISE=";
+    expect(parseConfig({ ...valid(), webhookSecret }).purchaseStatusCacheMs).toBe(1000);
+    expect(parseConfig({ ...valid(), purchaseStatusCacheMs: 0 }).purchaseStatusCacheMs).toBe(0);
   });
 
   it("takes a purchase status cache of 0 to 10 000 ms", () => {

@@ -83,8 +83,10 @@ export function parseConfig(input: TopUpConfig): ParsedConfig {
     rateLimit: c.rateLimit ?? { max: 10, windowSeconds: 60 },
     readRateLimit: c.readRateLimit ?? null,
     entitlementCacheMs: c.entitlementCacheMs ?? 2000,
-    // Without a webhook, polls are the only way to see a payment: a cache would delay it.
-    purchaseStatusCacheMs: c.purchaseStatusCacheMs ?? (c.webhookSecret === undefined ? 0 : 1000),
+    // On with or without a webhook (issue 13): however many tabs watch a purchase, Paygentic sees at
+    // most one invoice read per purchase per second. Without a webhook a payment shows at most this
+    // much later; set 0 to read upstream on every poll.
+    purchaseStatusCacheMs: c.purchaseStatusCacheMs ?? 1000,
     requestDeadlineMs: c.requestDeadlineMs ?? 10_000,
     maxBodyBytes: c.maxBodyBytes ?? 16_384,
     logger,

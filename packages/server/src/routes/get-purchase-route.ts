@@ -14,7 +14,7 @@ type Ctx = RouteContext<{ purchaseId: string }, unknown, unknown, unknown>;
 const MAX_GRANT_PAGES = 5;
 
 /**
- * The default `purchaseStatusCacheMs` (with a webhook): a fresh upstream answer about an unsettled
+ * The default `purchaseStatusCacheMs`: a fresh upstream answer about an unsettled
  * purchase is reused this long by every caller on every instance (the store is shared), and one
  * purchase is read upstream at most this often, however many tabs watch it.
  */

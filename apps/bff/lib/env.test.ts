@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv, paymentHostsFromEnv } from "./env.ts";
+import { DEFAULT_READ_RATE_LIMIT, EnvError, parseEnv, paymentHostsFromEnv } from "./env.ts";
 
 const demo = { apiKey: "sk_test_demoKey123", webhookSecret: "whsec_ZGVtbw==" };
 const full = {
@@ -31,6 +31,7 @@ describe("parseEnv", () => {
       sessionSecret: "s".repeat(40),
       paymentHosts: ["https://checkout.paygentic.io", "https://platform.paygentic.io"],
       emulatorMode: false,
+      readRateLimit: { max: 120, windowSeconds: 60 },
     });
   });
 
@@ -124,6 +125,31 @@ describe("CREDITKIT_PURCHASE_RATE_LIMIT", () => {
     for (const value of ["10", "ten/60", "0/60", "10/0", "10/86401", "-1/60", "1.5/60", "10/60/2"]) {
       expect(problems({ ...full, CREDITKIT_PURCHASE_RATE_LIMIT: value }), value).toEqual([
         expect.stringMatching(/^CREDITKIT_PURCHASE_RATE_LIMIT must be <purchases>\/<seconds>/),
+      ]);
+    }
+  });
+});
+
+describe("CREDITKIT_READ_RATE_LIMIT", () => {
+  const read = (value: string | undefined) =>
+    parseEnv({ ...full, CREDITKIT_READ_RATE_LIMIT: value }, { development: false }).readRateLimit;
+
+  it("is optional: unset or blank, the demo's budget of 120 reads that reach Paygentic per 60 s", () => {
+    expect(read(undefined)).toEqual(DEFAULT_READ_RATE_LIMIT);
+    expect(read(" ")).toEqual({ max: 120, windowSeconds: 60 });
+  });
+
+  it("reads reads per seconds, or off", () => {
+    expect(read("30/10")).toEqual({ max: 30, windowSeconds: 10 });
+    expect(read(" 1000000 / 1 ")).toEqual({ max: 1_000_000, windowSeconds: 1 });
+    expect(read("off")).toBeNull();
+    expect(read("OFF")).toBeNull();
+  });
+
+  it("is named in the error when malformed, and nothing else is", () => {
+    for (const value of ["120", "none", "0/60", "10/0", "10/86401", "-1/60", "1.5/60", "10/60/2"]) {
+      expect(problems({ ...full, CREDITKIT_READ_RATE_LIMIT: value }), value).toEqual([
+        expect.stringMatching(/^CREDITKIT_READ_RATE_LIMIT must be <reads>\/<seconds>/),
       ]);
     }
   });

@@ -27,7 +27,21 @@ export interface BffEnv {
    * Unset: the handler's default, 10 per 60 s.
    */
   purchaseRateLimit?: { max: number; windowSeconds: number };
+  /**
+   * CREDITKIT_READ_RATE_LIMIT ("max/windowSeconds", or "off"): reads per customer per window that
+   * reach Paygentic (the handler's `readRateLimit`; shared, cached and stored answers are free).
+   * Unset: DEFAULT_READ_RATE_LIMIT. Null: no budget.
+   */
+  readRateLimit: { max: number; windowSeconds: number } | null;
 }
+
+/**
+ * The demo's read budget per customer: 120 reads that reach Paygentic per 60 s. A dashboard render
+ * costs one or two, a watched purchase at most one per second (the BFF's status cache), so a
+ * customer using the widget stays far below it; a script or a stuck tab hammering /grants does not
+ * get to spend more than 2 calls per second on the merchant's key.
+ */
+export const DEFAULT_READ_RATE_LIMIT = { max: 120, windowSeconds: 60 } as const;
 
 /** Values of the emulator's demo seed, used only in development when a variable is missing. */
 export interface DemoDefaults {
@@ -104,6 +118,14 @@ export function parseEnv(env: Env, options: { development: boolean; demo?: DemoD
     );
   }
 
+  const readLimitText = value("CREDITKIT_READ_RATE_LIMIT");
+  const readRateLimit = readRateLimitFrom(readLimitText);
+  if (readRateLimit === "malformed") {
+    problems.push(
+      "CREDITKIT_READ_RATE_LIMIT must be <reads>/<seconds>, e.g. 120/60 (120 reads that reach Paygentic per customer per 60 s; at most 86400 s), or off",
+    );
+  }
+
   if (problems.length > 0) throw new EnvError(problems);
   return {
     paygenticApiKey: apiKey!,
@@ -115,7 +137,15 @@ export function parseEnv(env: Env, options: { development: boolean; demo?: DemoD
     emulatorMode: isLoopback(baseUrl!),
     ...(redisUrl !== undefined && { redisUrl }),
     ...(purchaseRateLimit && { purchaseRateLimit }),
+    readRateLimit: readRateLimit as Exclude<typeof readRateLimit, "malformed">,
   };
+}
+
+/** CREDITKIT_READ_RATE_LIMIT: unset → the default; "off" → no budget; else "<reads>/<seconds>". */
+function readRateLimitFrom(text: string | undefined): BffEnv["readRateLimit"] | "malformed" {
+  if (text === undefined) return { ...DEFAULT_READ_RATE_LIMIT };
+  if (text.toLowerCase() === "off") return null;
+  return parseRateLimit(text) ?? "malformed";
 }
 
 /** "10/60" → 10 per 60 s; null unless both are positive integers and the window is at most a day. */

@@ -72,6 +72,7 @@ async function buildRuntime(): Promise<BffRuntime> {
     ...(env.webhookSecret !== undefined && { webhookSecret: env.webhookSecret }),
     ...(store !== undefined && { store }),
     ...(env.purchaseRateLimit !== undefined && { rateLimit: env.purchaseRateLimit }),
+    ...(env.readRateLimit !== null && { readRateLimit: env.readRateLimit }),
     logger: console,
   });
   return { env, directory, topUp, revocations, session };

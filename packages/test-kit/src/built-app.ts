@@ -33,6 +33,12 @@ export interface BuiltAppOptions {
   sessionSecret?: string;
   /** CREDITKIT_PURCHASE_RATE_LIMIT ("max/windowSeconds"); default the app's own (10 per 60 s). */
   purchaseRateLimit?: string;
+  /**
+   * CREDITKIT_READ_RATE_LIMIT ("max/windowSeconds" or "off"); default GENEROUS_READ_RATE_LIMIT, so
+   * suites and benchmarks that read as one customer thousands of times are never refused. `null`:
+   * unset, the app's own default (120 per 60 s).
+   */
+  readRateLimit?: string | null;
   /** How long the app may take to answer; default 30 s. */
   timeoutMs?: number;
   /** The server's CREDITKIT_REQUEST_TIMEOUT_MS / CREDITKIT_HEADERS_TIMEOUT_MS; default the app's own. */
@@ -52,6 +58,12 @@ export interface BuiltApp {
   stop(): Promise<void>;
 }
 
+/**
+ * The read budget the suites and benchmarks start the app with: far beyond what one customer reads
+ * in a minute there (the overhead benchmark reads /grants as one customer ~1,000 times a second).
+ */
+export const GENEROUS_READ_RATE_LIMIT = "1000000/60";
+
 /** Variables the app reads: the parent's values never leak into the app under test. */
 const APP_VARIABLES = [
   "PORT",
@@ -60,6 +72,7 @@ const APP_VARIABLES = [
   "PAYGENTIC_WEBHOOK_SECRET",
   "CREDITKIT_PUBLIC_URL",
   "CREDITKIT_PURCHASE_RATE_LIMIT",
+  "CREDITKIT_READ_RATE_LIMIT",
   "PAYMENT_HOSTS",
   "SESSION_SECRET",
   "REDIS_URL",
@@ -92,6 +105,9 @@ export async function startBuiltApp(options: BuiltAppOptions): Promise<BuiltApp>
     SESSION_SECRET: sessionSecret,
     ...(options.webhookSecret !== undefined && { PAYGENTIC_WEBHOOK_SECRET: options.webhookSecret }),
     ...(options.purchaseRateLimit !== undefined && { CREDITKIT_PURCHASE_RATE_LIMIT: options.purchaseRateLimit }),
+    ...(options.readRateLimit !== null && {
+      CREDITKIT_READ_RATE_LIMIT: options.readRateLimit ?? GENEROUS_READ_RATE_LIMIT,
+    }),
     ...(options.requestTimeoutMs !== undefined && { CREDITKIT_REQUEST_TIMEOUT_MS: String(options.requestTimeoutMs) }),
     ...(options.headersTimeoutMs !== undefined && { CREDITKIT_HEADERS_TIMEOUT_MS: String(options.headersTimeoutMs) }),
   });

@@ -17,6 +17,7 @@ const SCRIPTS: Array<[file: string, what: string]> = [
   ["bench/purchase-and-return.ts", "3. purchase overhead, 4. return latency (Chromium)"],
   ["bench/emulator-grants.ts", "the emulator's own throughput"],
   ["bench/load-purchases.ts", "purchase load (issue 7)"],
+  ["bench/upstream-calls.ts", "upstream calls: per render, per purchase, 500 watchers (issue 13)"],
 ];
 
 function run(file: string): Promise<number> {

@@ -41,6 +41,14 @@ interface Row {
 
 const P50_BUDGET_MS = 2;
 const THROUGHPUT_SHARE = 0.5;
+/**
+ * Issue 13, cheap per request: CreditKit's own CPU per request, i.e. next-server's CPU per request
+ * minus the floor route's (`GET /api/health`) in the same run, by endpoint.
+ */
+const OWN_CPU_BUDGET_MS: Array<[prefix: string, budgetMs: number]> = [
+  ["GET grants", 0.3],
+  ["GET balance", 0.15],
+];
 
 async function sample(route: Route, connections: number, seconds: number, amount?: number): Promise<Sample> {
   const { result, cpuMs } = await measureCpu(route.pid, () =>
@@ -143,6 +151,17 @@ function toSection(rows: Row[], options: OverheadOptions): Section {
           held: share >= THROUGHPUT_SHARE,
         },
       );
+    }
+    const floor = find("floor", "bff", row.connections);
+    const ownBudget = OWN_CPU_BUDGET_MS.find(([prefix]) => row.endpoint.startsWith(prefix))?.[1];
+    if (row.setup === "bff" && ownBudget !== undefined && s.cpu !== null && floor?.cpu != null) {
+      const own = s.cpu - floor.cpu;
+      targets.push({
+        what: `CreditKit CPU per request over Next's floor: ${row.endpoint}, ${row.connections} connection${row.connections > 1 ? "s" : ""}`,
+        target: `≤ ${fixed(ownBudget, 2)} ms`,
+        measured: `${fixed(own, 3)} ms (${fixed(s.cpu, 3)} − floor ${fixed(floor.cpu, 3)})`,
+        held: own <= ownBudget,
+      });
     }
     data.push({ ...row, median: s, addedP50Ms: added === null ? null : round(added), throughputShare: share });
   }

@@ -35,6 +35,21 @@ describe("session cookies", () => {
     expect(verifySession(undefined, SECRET, now)).toBeNull();
   });
 
+  it("answers a cookie it has verified before exactly as the first time (the verified-signature cache)", () => {
+    const cookie = signSession("acme-alice", SECRET, now);
+    const first = parseSession(cookie, SECRET, now);
+    expect(parseSession(cookie, SECRET, now)).toEqual(first);
+    // Another secret (a rotated SESSION_SECRET) does not reuse the earlier verification.
+    expect(parseSession(cookie, "another-secret-of-32-characters!!", now)).toBeNull();
+    // Expiry is checked on every call, cached or not.
+    const later = new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000);
+    expect(parseSession(cookie, SECRET, later)).toBeNull();
+    expect(parseSession(cookie, SECRET, now)).toEqual(first);
+    // Callers get their own copy: changing it changes nothing for the next request.
+    (first as { customer: string }).customer = "acme-bob";
+    expect(parseSession(cookie, SECRET, now)?.customer).toBe("acme-alice");
+  });
+
   it("expires", () => {
     const cookie = signSession("acme-alice", SECRET, now);
     const later = new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000);

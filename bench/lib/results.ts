@@ -32,7 +32,17 @@ const jsonPath = join(dir, "results.json");
 const mdPath = join(dir, "results.md");
 
 /** The order of results.md, whatever order the sections were measured in. */
-const ORDER = ["sizes", "bff-overhead", "cpu-profile", "purchase", "return", "first-paint", "memory", "emulator", "bff-load"];
+const ORDER = [
+  "sizes",
+  "bff-overhead",
+  "cpu-profile",
+  "purchase",
+  "return",
+  "first-paint",
+  "memory",
+  "emulator",
+  "bff-load",
+];
 
 /** Where a section ran, with the load average: other work on a shared machine moves every figure. */
 export function machine(): string {

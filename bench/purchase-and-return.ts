@@ -9,6 +9,7 @@
 import { type BuiltApp, startBuiltApp } from "@creditkit/test-kit/built-app";
 import { freePort } from "@creditkit/test-kit/free-port";
 import type { Browser } from "playwright-core";
+import { benchSeed } from "./lib/bench-seed.ts";
 import { launchChromium } from "./lib/browser.ts";
 import { ensureBffBuild } from "./lib/build.ts";
 import { type Child, startChild, tsxArgs } from "./lib/children.ts";
@@ -30,29 +31,6 @@ const plan = smoke
 const PURCHASE_CUSTOMERS = 14;
 const RETURN_CUSTOMERS = 4;
 
-function benchSeed(count: number) {
-  return {
-    merchant: { id: "org_benchco", name: "Bench Co", apiKey: "sk_test_bench_0123456789abcdef", currency: "USD" },
-    features: [{ key: "api-credits", name: "API credits", eventType: "api.request", valueProperty: "credits" }],
-    customers: Array.from({ length: count }, (_, i) => ({
-      externalId: `bench-${i}`,
-      name: `Bench customer ${i}`,
-      email: `bench-${i}@example.com`,
-      entitlements: [
-        {
-          featureKey: "api-credits",
-          activeFrom: "-P30D",
-          usagePeriod: "P1M",
-          grants: [
-            { amount: 1000, effectiveAt: "-P30D", recurrencePeriod: "P1M" },
-            { amount: 500, effectiveAt: "-P3D", expiresAt: "P30D" },
-          ],
-        },
-      ],
-    })),
-  };
-}
-
 ensureBffBuild(smoke);
 let emulator: EmulatorProcess | undefined;
 let relay: Child | undefined;
@@ -65,7 +43,7 @@ try {
   const port = await freePort();
   webhooks = await startWebhookSwitch(`http://127.0.0.1:${port}`);
   emulator = await startEmulatorProcess({
-    seed: benchSeed(PURCHASE_CUSTOMERS + RETURN_CUSTOMERS),
+    seed: benchSeed(PURCHASE_CUSTOMERS + RETURN_CUSTOMERS, [{ amount: 500, effectiveAt: "-P3D", expiresAt: "P30D" }]),
     webhookUrl: `${webhooks.url}/api/topup/webhooks/paygentic`,
   });
   const relayStart = startChild(process.execPath, tsxArgs("bench/lib/timing-relay.ts", [emulator.url]), {

@@ -19,6 +19,7 @@ import { type BuiltApp, startBuiltApp } from "@creditkit/test-kit/built-app";
 import { DEMO_CATALOG } from "@creditkit/test-kit/demo-catalog";
 import { freePort } from "@creditkit/test-kit/free-port";
 import { ORIGIN } from "@creditkit/test-kit/handler-client";
+import { benchSeed } from "./lib/bench-seed.ts";
 import { ensureBffBuild } from "./lib/build.ts";
 import { type EmulatorProcess, startEmulatorProcess } from "./lib/emulator-process.ts";
 import { progress } from "./lib/progress.ts";
@@ -38,26 +39,6 @@ const FIRST_WATCHER = 3;
 const APP_READ_RATE_LIMIT = { max: 120, windowSeconds: 60 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function benchSeed(count: number) {
-  return {
-    merchant: { id: "org_benchco", name: "Bench Co", apiKey: "sk_test_bench_0123456789abcdef", currency: "USD" },
-    features: [{ key: "api-credits", name: "API credits", eventType: "api.request", valueProperty: "credits" }],
-    customers: Array.from({ length: count }, (_, i) => ({
-      externalId: `bench-${i}`,
-      name: `Bench customer ${i}`,
-      email: `bench-${i}@example.com`,
-      entitlements: [
-        {
-          featureKey: "api-credits",
-          activeFrom: "-P30D",
-          usagePeriod: "P1M",
-          grants: [{ amount: 1000, effectiveAt: "-P30D", recurrencePeriod: "P1M" }],
-        },
-      ],
-    })),
-  };
-}
 
 /** "GET /v1/entitlements/{ent}/grants?…": one label per kind of upstream call. */
 function kind(r: RecordedRequest): string {

@@ -14,8 +14,16 @@ export function grantStatus(
   return "active";
 }
 
-export function toGrantView(grant: Grant, now: Date): GrantView {
-  const purchaseId = purchaseIdFromUpstreamKey(grant.idempotencyKey);
+/**
+ * The facts of a grant the widget shows, as kept in a settled purchase's record: exactly these keys,
+ * so nothing else a grant (or a stored record) carries reaches an answer.
+ */
+export function settledGrantOf(
+  grant: Pick<Grant, "id" | "amount" | "effectiveAt" | "createdAt"> & {
+    expiresAt?: string | null | undefined;
+    voidedAt?: string | null | undefined;
+  },
+): SettledGrant {
   return {
     id: grant.id,
     amount: grant.amount,
@@ -23,6 +31,13 @@ export function toGrantView(grant: Grant, now: Date): GrantView {
     expiresAt: grant.expiresAt ?? null,
     voidedAt: grant.voidedAt ?? null,
     createdAt: grant.createdAt,
+  };
+}
+
+export function toGrantView(grant: Grant, now: Date): GrantView {
+  const purchaseId = purchaseIdFromUpstreamKey(grant.idempotencyKey);
+  return {
+    ...settledGrantOf(grant),
     status: grantStatus(grant, now),
     // A recurring grant is the plan's allowance; a "ckp_" key is one of our purchases.
     source: purchaseId ? "purchase" : grant.recurrencePeriod ? "plan" : "other",
@@ -33,12 +48,7 @@ export function toGrantView(grant: Grant, now: Date): GrantView {
 /** The Grant view of a purchase's verified grant, from what its record keeps (no upstream read). */
 export function settledGrantView(grant: SettledGrant, purchase: { purchaseId: string }, now: Date): GrantView {
   return {
-    id: grant.id,
-    amount: grant.amount,
-    effectiveAt: grant.effectiveAt,
-    expiresAt: grant.expiresAt,
-    voidedAt: grant.voidedAt,
-    createdAt: grant.createdAt,
+    ...settledGrantOf(grant),
     status: grantStatus(grant, now),
     source: "purchase",
     purchaseId: purchase.purchaseId,

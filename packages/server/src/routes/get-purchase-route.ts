@@ -1,6 +1,6 @@
 import type { PurchaseStatus, PurchaseStatusBody } from "@creditkit/contract";
 import type { Grant, Invoice, PaygenticClient } from "@creditkit/paygentic";
-import { settledGrantView } from "../grant-view.ts";
+import { settledGrantOf, settledGrantView } from "../grant-view.ts";
 import { ApiError } from "../http/api-error.ts";
 import { json } from "../http/respond.ts";
 import { purchaseRecordTtl } from "../purchase-record-ttl.ts";
@@ -49,7 +49,7 @@ export async function getPurchase(ctx: Ctx): Promise<Response> {
     // A webhook names the grant; it is credited only if it carries this purchase's key. Otherwise
     // (a misrouted or wrong event) the settlement is dropped and the invoice decides, as unsettled.
     if (grant.idempotencyKey === record.upstreamKey) {
-      const verified = { ...record, settledGrant: snapshotOf(grant) };
+      const verified = { ...record, settledGrant: settledGrantOf(grant) };
       await config.store.putPurchase(verified, purchaseRecordTtl(record, config.now()));
       return respond(ctx, verified, "paid", record.paidAt ?? grant.createdAt, verified.settledGrant, null);
     }
@@ -106,7 +106,7 @@ async function checkUpstream(ctx: Ctx, record: PurchaseRecord, cacheKey: string)
 
   if (status === "paid" && grant) {
     const paidAt = invoice.paidAt ?? grant.createdAt;
-    const settled = { ...record, settledGrantId: grant.id, paidAt, settledGrant: snapshotOf(grant) };
+    const settled = { ...record, settledGrantId: grant.id, paidAt, settledGrant: settledGrantOf(grant) };
     await config.store.putPurchase(settled, purchaseRecordTtl(record, config.now()));
     ctx.entitlements.invalidate(record.customerId);
     return body(ctx, settled, status, paidAt, settled.settledGrant, invoice);
@@ -132,18 +132,6 @@ function cachedStatus(ctx: Ctx, text: string | null, purchaseId: string): Purcha
   }
   ctx.config.logger.error("ignored a cached purchase status that is not about this purchase", { purchaseId });
   return null;
-}
-
-/** The grant as verified, kept in the record so later polls need not read it again. */
-function snapshotOf(grant: Grant): SettledGrant {
-  return {
-    id: grant.id,
-    amount: grant.amount,
-    effectiveAt: grant.effectiveAt,
-    expiresAt: grant.expiresAt ?? null,
-    voidedAt: grant.voidedAt ?? null,
-    createdAt: grant.createdAt,
-  };
 }
 
 function respond(

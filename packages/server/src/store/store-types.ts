@@ -1,3 +1,4 @@
+import type { GrantView } from "@creditkit/contract";
 /**
  * What the handler keeps between requests. Async throughout so that a shared store (Redis) can
  * implement it for several BFF instances; the default is in-process memory (memory-store.ts).
@@ -32,14 +33,7 @@ export interface PurchaseRecord {
 }
 
 /** What the purchase status shows of its grant (the rest of the Grant view is derived). */
-export interface SettledGrant {
-  id: string;
-  amount: number;
-  effectiveAt: string;
-  expiresAt: string | null;
-  voidedAt: string | null;
-  createdAt: string;
-}
+export type SettledGrant = Pick<GrantView, "id" | "amount" | "effectiveAt" | "expiresAt" | "voidedAt" | "createdAt">;
 
 export interface WindowCount {
   /** Hits in the current window, this one included. */

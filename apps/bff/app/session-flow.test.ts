@@ -1,5 +1,6 @@
 import { type Emulator, startEmulator } from "@creditkit/emulator";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { pointRuntimeAt } from "../lib/test-support/runtime-env.ts";
 
 /**
  * The demo's session as the page (app/page.tsx) and the API (the runtime's resolveCustomer) see
@@ -15,8 +16,7 @@ vi.mock("next/navigation", () => ({
 }));
 
 const PUBLIC_URL = "http://127.0.0.1:3998";
-const RUNTIME = Symbol.for("creditkit.bff.runtime");
-const saved = { ...process.env };
+let restoreEnv: () => void = () => {};
 let emulator: Emulator;
 let route: typeof import("./api/demo/session/route.ts");
 let runtime: typeof import("../lib/runtime.ts");
@@ -24,15 +24,7 @@ let page: typeof import("./page.tsx");
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });
-  Object.assign(process.env, {
-    PAYGENTIC_API_KEY: emulator.apiKey,
-    PAYGENTIC_BASE_URL: emulator.url,
-    PAYMENT_HOSTS: emulator.url,
-    CREDITKIT_PUBLIC_URL: PUBLIC_URL,
-    SESSION_SECRET: "a-session-secret-for-the-session-flow-tests-0123",
-  });
-  delete process.env.REDIS_URL;
-  (globalThis as Record<symbol, unknown>)[RUNTIME] = undefined;
+  restoreEnv = pointRuntimeAt(emulator, PUBLIC_URL);
   [route, runtime, page] = await Promise.all([
     import("./api/demo/session/route.ts"),
     import("../lib/runtime.ts"),
@@ -40,8 +32,7 @@ beforeAll(async () => {
   ]);
 }, 20_000);
 afterAll(async () => {
-  process.env = saved;
-  (globalThis as Record<symbol, unknown>)[RUNTIME] = undefined;
+  restoreEnv();
   await emulator?.close();
 });
 

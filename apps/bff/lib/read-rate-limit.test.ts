@@ -2,6 +2,7 @@ import { startTestEmulator, type TestEmulator } from "@creditkit/test-kit/test-e
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { topUpHandler } from "./runtime.ts";
 import { signSession } from "./session.ts";
+import { forgetRuntime, pointRuntimeAt } from "./test-support/runtime-env.ts";
 
 /**
  * CREDITKIT_READ_RATE_LIMIT reaches the handler (issue 13): the app's runtime, built from the
@@ -9,31 +10,22 @@ import { signSession } from "./session.ts";
  * Paygentic with 429 rate_limited and Retry-After. Counted in the emulator's request log.
  */
 
-const RUNTIME = Symbol.for("creditkit.bff.runtime");
 const ORIGIN = "http://127.0.0.1:3998";
 const ENTITLEMENT_READS = /^\/v1\/entitlements\//;
-const saved = { ...process.env };
+let restoreEnv: () => void = () => {};
 let emulator: TestEmulator;
 
 beforeAll(async () => {
   emulator = await startTestEmulator();
-  Object.assign(process.env, {
-    PAYGENTIC_API_KEY: emulator.emu.apiKey,
-    PAYGENTIC_BASE_URL: emulator.emu.url,
-    CREDITKIT_PUBLIC_URL: ORIGIN,
-    SESSION_SECRET: "read-rate-limit-test-session-secret-0123456789",
-    PAYMENT_HOSTS: emulator.emu.url,
-  });
-  delete process.env.REDIS_URL;
+  restoreEnv = pointRuntimeAt(emulator.emu, ORIGIN);
 }, 20_000);
 afterAll(async () => {
-  process.env = saved;
-  (globalThis as Record<symbol, unknown>)[RUNTIME] = undefined;
+  restoreEnv();
   await emulator?.close();
 });
 beforeEach(async () => {
   // A fresh runtime (handler, store, budget) built from the environment each test sets.
-  (globalThis as Record<symbol, unknown>)[RUNTIME] = undefined;
+  forgetRuntime();
   await emulator.reset();
 });
 

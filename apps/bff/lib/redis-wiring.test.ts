@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "./env.ts";
 import { getRuntime, topUpHandler } from "./runtime.ts";
 import { signSession } from "./session.ts";
+import { forgetRuntime, pointRuntimeAt } from "./test-support/runtime-env.ts";
 
 /** REDIS_URL: validated without ever repeating it, and, when set, the handler's shared store. */
 
@@ -39,26 +40,16 @@ describe("REDIS_URL", () => {
 });
 
 describe("the runtime with REDIS_URL", () => {
-  const RUNTIME = Symbol.for("creditkit.bff.runtime");
-  const saved = { ...process.env };
+  let restoreEnv: () => void = () => {};
   let emu: Emulator;
   let redis: TestRedisServer;
 
   beforeAll(async () => {
     [emu, redis] = await Promise.all([startEmulator({ port: 0 }), TestRedisServer.start()]);
-    Object.assign(process.env, {
-      PAYGENTIC_API_KEY: emu.apiKey,
-      PAYGENTIC_BASE_URL: emu.url,
-      CREDITKIT_PUBLIC_URL: "http://127.0.0.1:3999",
-      SESSION_SECRET: "redis-wiring-test-session-secret-0123456789",
-      PAYMENT_HOSTS: emu.url,
-      REDIS_URL: redis.url,
-    });
-    (globalThis as Record<symbol, unknown>)[RUNTIME] = undefined;
+    restoreEnv = pointRuntimeAt(emu, "http://127.0.0.1:3999", { REDIS_URL: redis.url });
   }, 20_000);
   afterAll(async () => {
-    process.env = saved;
-    (globalThis as Record<symbol, unknown>)[RUNTIME] = undefined;
+    restoreEnv();
     await redis?.kill();
     await emu?.close();
   });
@@ -70,7 +61,7 @@ describe("the runtime with REDIS_URL", () => {
     expect(signedIn?.customer).toBe("acme-carol");
     await revocations.revoke(signedIn!.sid, signedIn!.exp);
     // Another instance: a runtime of its own, with its own connection to the same Redis.
-    (globalThis as Record<symbol, unknown>)[RUNTIME] = undefined;
+    forgetRuntime();
     const other = await getRuntime();
     expect(other.revocations).not.toBe(revocations);
     expect(await other.session(cookie)).toBeNull();

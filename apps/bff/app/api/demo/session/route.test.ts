@@ -1,5 +1,6 @@
 import { type Emulator, startEmulator } from "@creditkit/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pointRuntimeAt } from "../../../../lib/test-support/runtime-env.ts";
 
 /**
  * The demo sign-in route itself (the module Next serves), against a real emulator: the runtime
@@ -8,25 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const PUBLIC_URL = "http://127.0.0.1:3999";
 let emulator: Emulator;
 let route: typeof import("./route.ts");
-const RUNTIME = Symbol.for("creditkit.bff.runtime");
-const saved = { ...process.env };
+let restoreEnv: () => void = () => {};
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });
-  Object.assign(process.env, {
-    PAYGENTIC_API_KEY: emulator.apiKey,
-    PAYGENTIC_BASE_URL: emulator.url,
-    PAYMENT_HOSTS: emulator.url,
-    CREDITKIT_PUBLIC_URL: PUBLIC_URL,
-    SESSION_SECRET: "a-session-secret-for-the-route-tests-0123456789",
-  });
-  delete process.env.REDIS_URL;
-  (globalThis as Record<symbol, unknown>)[RUNTIME] = undefined;
+  restoreEnv = pointRuntimeAt(emulator, PUBLIC_URL);
   route = await import("./route.ts");
 });
 afterAll(async () => {
-  process.env = saved;
-  (globalThis as Record<symbol, unknown>)[RUNTIME] = undefined;
+  restoreEnv();
   await emulator?.close();
 });
 

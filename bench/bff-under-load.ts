@@ -8,14 +8,13 @@
  *   tsx bench/bff-under-load.ts --smoke   # a few seconds of each, writes nothing (CI)
  *   tsx bench/bff-under-load.ts --only=overhead,paint,memory   # some of them (while working on one)
  */
-import { type BuiltApp, startBuiltApp } from "@creditkit/test-kit/built-app";
+import { type BuiltApp, signIn, startBuiltApp } from "@creditkit/test-kit/built-app";
 import { freePort } from "@creditkit/test-kit/free-port";
 import { ensureBffBuild } from "./lib/build.ts";
 import { type Child, startChild, tsxArgs } from "./lib/children.ts";
 import { type EmulatorProcess, startEmulatorProcess } from "./lib/emulator-process.ts";
 import { progress } from "./lib/progress.ts";
 import { machine, type Section, writeSection } from "./lib/results.ts";
-import { signIn } from "./lib/sign-in.ts";
 import { timedRequest } from "./lib/timed-request.ts";
 import { type Endpoint, measureBffOverhead, type Route } from "./sections/bff-overhead.ts";
 import { probeConnectionReuse } from "./sections/connection-reuse.ts";

@@ -6,17 +6,16 @@
  *   tsx bench/purchase-and-return.ts           # about a minute; writes two sections of bench/results.md
  *   tsx bench/purchase-and-return.ts --smoke   # one purchase of each kind, writes nothing (CI)
  */
-import { type BuiltApp, startBuiltApp } from "@creditkit/test-kit/built-app";
+import { type BuiltApp, signIn, startBuiltApp } from "@creditkit/test-kit/built-app";
 import { freePort } from "@creditkit/test-kit/free-port";
+import { meteredSeed } from "@creditkit/test-kit/metered-seed";
 import type { Browser } from "playwright-core";
-import { benchSeed } from "./lib/bench-seed.ts";
 import { launchChromium } from "./lib/browser.ts";
 import { ensureBffBuild } from "./lib/build.ts";
 import { type Child, startChild, tsxArgs } from "./lib/children.ts";
 import { type EmulatorProcess, startEmulatorProcess } from "./lib/emulator-process.ts";
 import { progress } from "./lib/progress.ts";
 import { machine, type Section, writeSection } from "./lib/results.ts";
-import { signIn } from "./lib/sign-in.ts";
 import type { RelayedCall } from "./lib/timing-relay.ts";
 import { startWebhookSwitch, type WebhookSwitch } from "./lib/webhook-switch.ts";
 import { measurePurchaseOverhead } from "./sections/purchase-overhead.ts";
@@ -43,7 +42,11 @@ try {
   const port = await freePort();
   webhooks = await startWebhookSwitch(`http://127.0.0.1:${port}`);
   emulator = await startEmulatorProcess({
-    seed: benchSeed(PURCHASE_CUSTOMERS + RETURN_CUSTOMERS, [{ amount: 500, effectiveAt: "-P3D", expiresAt: "P30D" }]),
+    seed: meteredSeed(PURCHASE_CUSTOMERS + RETURN_CUSTOMERS, {
+      prefix: "bench",
+      since: "-P30D",
+      extraGrants: [{ amount: 500, effectiveAt: "-P3D", expiresAt: "P30D" }],
+    }),
     webhookUrl: `${webhooks.url}/api/topup/webhooks/paygentic`,
   });
   const relayStart = startChild(process.execPath, tsxArgs("bench/lib/timing-relay.ts", [emulator.url]), {

@@ -15,16 +15,15 @@
  */
 import { paymentSessionIdOf, type RecordedRequest } from "@creditkit/emulator/control";
 import { createTopUpHandler } from "@creditkit/server";
-import { type BuiltApp, startBuiltApp } from "@creditkit/test-kit/built-app";
+import { type BuiltApp, signIn, startBuiltApp } from "@creditkit/test-kit/built-app";
 import { DEMO_CATALOG } from "@creditkit/test-kit/demo-catalog";
 import { freePort } from "@creditkit/test-kit/free-port";
 import { ORIGIN } from "@creditkit/test-kit/handler-client";
-import { benchSeed } from "./lib/bench-seed.ts";
+import { meteredSeed } from "@creditkit/test-kit/metered-seed";
 import { ensureBffBuild } from "./lib/build.ts";
 import { type EmulatorProcess, startEmulatorProcess } from "./lib/emulator-process.ts";
 import { progress } from "./lib/progress.ts";
 import { machine, type Section, writeSection } from "./lib/results.ts";
-import { signIn } from "./lib/sign-in.ts";
 import { startWebhookSwitch, type WebhookSwitch } from "./lib/webhook-switch.ts";
 
 const smoke = process.argv.includes("--smoke");
@@ -155,7 +154,7 @@ try {
   const port = await freePort();
   webhooks = await startWebhookSwitch(`http://127.0.0.1:${port}`);
   emulator = await startEmulatorProcess({
-    seed: benchSeed(FIRST_WATCHER + plan.watchers),
+    seed: meteredSeed(FIRST_WATCHER + plan.watchers, { prefix: "bench", since: "-P30D" }),
     webhookUrl: `${webhooks.url}/api/topup/webhooks/paygentic`,
   });
   bff = await startBuiltApp({

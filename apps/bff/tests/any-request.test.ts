@@ -1,6 +1,6 @@
 import { connect } from "node:net";
 import { ERROR_CODES } from "@creditkit/server";
-import { type BuiltApp, hasProductionBuild, startBuiltApp } from "@creditkit/test-kit/built-app";
+import { type BuiltApp, hasProductionBuild, signIn, startBuiltApp } from "@creditkit/test-kit/built-app";
 import { ErrorBody } from "@creditkit/test-kit/contract-shapes";
 import { startTestEmulator, type TestEmulator } from "@creditkit/test-kit/test-emulator";
 import fc from "fast-check";
@@ -35,13 +35,7 @@ beforeAll(async () => {
     webhookSecret: emu.webhookSecret,
     requestTimeoutMs: REQUEST_TIMEOUT_MS,
   });
-  const session = await fetch(`${app.url}/api/demo/session`, {
-    method: "POST",
-    headers: { origin: app.url, "content-type": "application/json" },
-    body: JSON.stringify({ customer: "acme-alice" }),
-  });
-  expect(session.status).toBe(200);
-  cookie = (session.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  cookie = await signIn(app.url, "acme-alice");
 }, 60_000);
 
 afterAll(async () => {

@@ -9,6 +9,7 @@ import {
   GrantsBody,
   PurchaseStatusBody,
 } from "./contract-shapes.ts";
+import { meteredSeed } from "./metered-seed.ts";
 
 /**
  * The purchase load (shared by the server's handler.load.test.ts and bench/load-purchases.ts): `clients`
@@ -37,25 +38,9 @@ export const ISSUE_PLAN: LoadPlan = {
 export const LOAD_ORIGIN = "http://127.0.0.1:3000";
 const PACKS = ["starter", "growth", "scale"] as const;
 
-/** An emulator seed of `count` customers, each with a metered entitlement and some credit. */
+/** An emulator seed of `count` customers "load-0" …, each with a metered entitlement and some credit. */
 export function loadSeed(count: number): SeedDefinition {
-  return {
-    merchant: { id: "org_loadtest", name: "Load Test Co", apiKey: "sk_test_loadtest_0123456789", currency: "USD" },
-    features: [{ key: "api-credits", name: "API credits", eventType: "api.request", valueProperty: "credits" }],
-    customers: Array.from({ length: count }, (_, i) => ({
-      externalId: `load-${i}`,
-      name: `Load customer ${i}`,
-      email: `load-${i}@example.com`,
-      entitlements: [
-        {
-          featureKey: "api-credits",
-          activeFrom: "-P10D",
-          usagePeriod: "P1M",
-          grants: [{ amount: 1000, effectiveAt: "-P10D", recurrencePeriod: "P1M" }],
-        },
-      ],
-    })),
-  };
+  return meteredSeed(count, { prefix: "load", since: "-P10D" });
 }
 
 type Kind = "create" | "balance" | "grants" | "status";

@@ -12,6 +12,24 @@ function themeBlock(selector: string): Record<string, string> {
   return Object.fromEntries([...body.matchAll(/--ck-([\w-]+):\s*([^;]+);/g)].map((m) => [m[1], m[2]?.trim()]));
 }
 
+/** `a, b:where(c, d)` → ["a", "b:where(c, d)"]: commas inside parentheses do not separate selectors. */
+function splitTopLevel(group: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const char of group) {
+    if (char === "," && depth === 0) {
+      parts.push(current.trim());
+      current = "";
+      continue;
+    }
+    if (char === "(") depth++;
+    if (char === ")") depth--;
+    current += char;
+  }
+  return [...parts, current.trim()];
+}
+
 function luminance(hex: string): number {
   const value = hex.replace("#", "");
   const channels = [0, 2, 4].map((i) => Number.parseInt(value.slice(i, i + 2), 16) / 255);
@@ -89,7 +107,7 @@ describe("styles.css", () => {
       .filter((s) => s && !/^(from|to|\d+%)$/.test(s));
     expect(selectors.length).toBeGreaterThan(30);
     for (const group of selectors) {
-      for (const selector of group.split(",").map((s) => s.trim())) {
+      for (const selector of splitTopLevel(group)) {
         expect(selector, selector).toMatch(/\.ck-root|^:where\(\.ck-root\)/);
         for (const cls of selector.match(/\.[\w-]+/g) ?? []) expect(cls, selector).toMatch(/^\.ck-/);
         expect(selector).not.toMatch(/#/);

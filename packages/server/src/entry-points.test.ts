@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 /**
- * Merchants without Redis must never load ioredis: `@creditkit/server` and `/next` reach it
+ * Merchants without Redis must never load ioredis: `@creditkit/server`, `/next` and `/node` reach it
  * through no import at all, and only `/redis` does. Checked on the real import graph.
  */
 
@@ -30,10 +30,15 @@ function packagesReachedFrom(entry: string): Set<string> {
 }
 
 describe("package entry points", () => {
-  it.each(["index.ts", "next.ts"])("%s never loads ioredis", (entry) => {
+  it.each(["index.ts", "next.ts", "node.ts"])("%s never loads ioredis", (entry) => {
     const reached = packagesReachedFrom(entry);
-    expect(reached.has("zod")).toBe(true); // the walk does see packages
+    expect(reached.has("@creditkit/contract")).toBe(true); // the walk does see packages
     expect([...reached].filter((p) => p.includes("redis"))).toEqual([]);
+  });
+
+  it("node.ts is published as @creditkit/server/node and exports toNodeHandler", async () => {
+    const entry = await import("@creditkit/server/node");
+    expect(typeof entry.toNodeHandler).toBe("function");
   });
 
   it("redis.ts is the one that does, and exports createRedisStore", async () => {

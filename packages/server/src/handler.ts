@@ -1,6 +1,7 @@
 import type { TopUpConfig } from "./config/config-types.ts";
 import { type ParsedConfig, parseConfig } from "./config/parse-config.ts";
 import { createEntitlementCache } from "./entitlement-cache.ts";
+import { rememberHandlerSettings } from "./handler-settings.ts";
 import { ApiError } from "./http/api-error.ts";
 import { readBodyText, readJsonBody } from "./http/read-body.ts";
 import { errorResponse, internalErrorResponse } from "./http/respond.ts";
@@ -30,7 +31,7 @@ export function createTopUpHandler(input: TopUpConfig): TopUpHandler {
   const inflightPurchases = new Map<string, Promise<PurchaseRecord>>();
   const queries = createQueryMemo();
 
-  return async function handleTopUp(request: Request): Promise<Response> {
+  const handleTopUp: TopUpHandler = async (request) => {
     // One deadline for everything this request asks of Paygentic (on the real clock, not
     // config.now, which tests pin): a hanging Paygentic is a 504 at the deadline, not after
     // every attempt's timeout.
@@ -54,6 +55,13 @@ export function createTopUpHandler(input: TopUpConfig): TopUpHandler {
       return internalErrorResponse();
     }
   };
+  // For the server adapters (@creditkit/server/node): see handler-settings.ts.
+  rememberHandlerSettings(handleTopUp, {
+    publicOrigin: config.publicOrigin,
+    basePath: config.basePath,
+    logger: input.logger === undefined ? undefined : config.logger,
+  });
+  return handleTopUp;
 }
 
 /**

@@ -9,6 +9,8 @@ export const ERROR_CODES = {
   unauthenticated: 401,
   invalid_signature: 401,
   cross_site_request: 403,
+  /** The page is same-origin with the BFF, but not at `publicOrigin` (127.0.0.1 for localhost). */
+  origin_mismatch: 403,
   json_required: 403,
   not_found: 404,
   method_not_allowed: 405,
@@ -19,6 +21,8 @@ export const ERROR_CODES = {
   upstream_invalid_response: 502,
   payment_url_rejected: 502,
   upstream_error: 502,
+  /** Paygentic's account charges in another currency than the catalog's. */
+  upstream_currency_mismatch: 502,
   upstream_unavailable: 503,
   store_unavailable: 503,
   upstream_timeout: 504,

@@ -84,7 +84,13 @@ async function prepare(
 > {
   if (isStateChanging(request.method)) {
     // Webhooks come from Paygentic's servers, not a browser: their signature is their proof.
-    if (route.auth !== "signature") assertSameOrigin(request, config.publicOrigin);
+    if (route.auth !== "signature") {
+      assertSameOrigin(request, config.publicOrigin, (message, fields) => {
+        // Anyone's page can send these: one line a minute per origin received.
+        const held = config.diagnostics.take(`origin:${fields.received}`);
+        if (held !== null) config.logger.warn(message, held > 0 ? { ...fields, heldBack: held } : fields);
+      });
+    }
     assertJsonContentType(request);
   }
   const customer =

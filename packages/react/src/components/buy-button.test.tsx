@@ -120,6 +120,17 @@ describe("BuyButton", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent(/^Too many attempts\. Try again in \d+ seconds\./);
   });
 
+  it("says the page's address does not match the app's URL when opened at another address of the server", async () => {
+    // The page is at the bridge's origin; the BFF was configured for another name of the same server.
+    await bff.reset({ publicOrigin: "http://localhost:9" });
+    renderWithBff(<BuyButton selection={{ packId: "starter" }} />, { bff });
+    await userEvent.click(await screen.findByRole("button", { name: /^Buy/ }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "This page's address does not match the app's configured URL. Open the app at its usual address.",
+    );
+    expect(screen.queryByRole("button", { name: "Retry" })).toBeNull(); // reloading cannot help
+  });
+
   it("asks to sign in again when the session is gone, without a useless Retry", async () => {
     renderWithBff(<BuyButton selection={{ packId: "starter" }} />, { bff });
     const button = await screen.findByRole("button", { name: /^Buy/ });

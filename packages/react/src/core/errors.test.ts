@@ -18,10 +18,12 @@ describe("describeError", () => {
     ["payload_too_large", 413, "errorInvalid", false],
     ["cross_site_request", 403, "errorBlocked", false],
     ["json_required", 403, "errorBlocked", false],
+    ["origin_mismatch", 403, "errorOriginMismatch", false],
     ["network_error", 0, "errorNetwork", true],
     ["invalid_response", 0, "errorGeneric", true],
     ["upstream_error", 502, "errorGeneric", true],
     ["payment_url_rejected", 502, "errorGeneric", true],
+    ["upstream_currency_mismatch", 502, "errorGeneric", true],
     ["internal_error", 500, "errorGeneric", true],
     ["something_new", 418, "errorGeneric", false],
   ])("%s (%i) → %s, retry %s", (code, status, key, retry) => {

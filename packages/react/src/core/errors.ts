@@ -50,6 +50,7 @@ const MESSAGES: Record<ClientErrorCode, MessageKey> = {
   invalid_json: "errorInvalid",
   payload_too_large: "errorInvalid",
   cross_site_request: "errorBlocked",
+  origin_mismatch: "errorOriginMismatch",
   json_required: "errorBlocked",
   // Codes the widget's own requests cannot meet, or that no customer action helps with.
   invalid_signature: "errorGeneric",
@@ -58,6 +59,7 @@ const MESSAGES: Record<ClientErrorCode, MessageKey> = {
   upstream_invalid_response: "errorGeneric",
   payment_url_rejected: "errorGeneric",
   upstream_error: "errorGeneric",
+  upstream_currency_mismatch: "errorGeneric",
 };
 
 const statusOf = (error: unknown) => (error instanceof CreditKitError ? error.status : 0);

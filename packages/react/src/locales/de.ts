@@ -71,6 +71,8 @@ export const de: Messages = {
   errorNotFound: "Dieser Kauf wurde nicht gefunden.",
   errorInvalid: "Dieser Betrag kann nicht gekauft werden. Bitte prüfen Sie ihn.",
   errorBlocked: "Diese Anfrage wurde zu Ihrer Sicherheit blockiert. Bitte laden Sie die Seite neu.",
+  errorOriginMismatch:
+    "Die Adresse dieser Seite passt nicht zur konfigurierten URL der App. Öffnen Sie die App unter ihrer üblichen Adresse.",
   errorNetwork: "Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
   errorGeneric: "Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es erneut.",
 };

@@ -68,6 +68,8 @@ export const en = {
   errorNotFound: "We couldn't find this purchase.",
   errorInvalid: "That amount can't be bought.",
   errorBlocked: "The request was blocked. Please reload the page.",
+  errorOriginMismatch:
+    "This page's address does not match the app's configured URL. Open the app at its usual address.",
   errorNetwork: "Can't reach the server. Check your connection.",
   errorGeneric: "Something went wrong. Please try again.",
 };

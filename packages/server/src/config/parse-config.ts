@@ -1,6 +1,7 @@
 import { createPaygenticClient, MIN_PURCHASE_PRICE, type PaygenticClient } from "@creditkit/paygentic";
 import type { FieldIssue } from "../http/api-error.ts";
 import { issuesOf } from "../http/zod-issues.ts";
+import { createLogThrottle, DIAGNOSTIC_LOG_INTERVAL_MS, type LogThrottle } from "../log-throttle.ts";
 import { type Catalog, normalizePrice } from "../pricing.ts";
 import { createSafeLogger, type SafeLogger } from "../safe-logger.ts";
 import { createMemoryStore } from "../store/memory-store.ts";
@@ -27,6 +28,8 @@ export interface ParsedConfig {
   requestDeadlineMs: number;
   maxBodyBytes: number;
   logger: SafeLogger;
+  /** Warnings anyone can trigger (bad webhook signatures, cross-site requests), at most one a minute each. */
+  diagnostics: LogThrottle;
   now: () => Date;
 }
 
@@ -90,6 +93,7 @@ export function parseConfig(input: TopUpConfig): ParsedConfig {
     requestDeadlineMs: c.requestDeadlineMs ?? 10_000,
     maxBodyBytes: c.maxBodyBytes ?? 16_384,
     logger,
+    diagnostics: createLogThrottle(DIAGNOSTIC_LOG_INTERVAL_MS, now),
     now,
   };
 }

@@ -122,11 +122,23 @@ function checkUpstreamPurchase(
 ) {
   const { logger, paymentHosts } = ctx.config;
   const session = up.paymentSessions[0];
+  if (up.currency.toUpperCase() !== priced.currency) {
+    // Paygentic charges in the account's currency, not one we send, so the catalog must be in it.
+    // Only an invoice tells (no earlier read names the account's currency); it is left to expire.
+    const paygentic = up.currency.toUpperCase();
+    logger.error(
+      `currency mismatch: the Paygentic account charges in ${paygentic}, the catalog's currency is ${priced.currency}. Set catalog.currency to ${paygentic} (and the prices in it), or use a Paygentic account in ${priced.currency}`,
+      { invoiceId: up.invoiceId, catalogCurrency: priced.currency, paygenticCurrency: paygentic },
+    );
+    throw new ApiError(
+      "upstream_currency_mismatch",
+      `The payment provider charges in ${paygentic}, but this shop's prices are in ${priced.currency}.`,
+    );
+  }
   const mismatch =
     up.entitlementId !== customer.entitlementId ||
     up.grantAmount !== priced.credits ||
     compareDecimal(up.price, priced.price) !== 0 ||
-    up.currency.toUpperCase() !== priced.currency ||
     session === undefined;
   if (mismatch) {
     logger.error("Paygentic's purchase answer does not match the request", {

@@ -30,7 +30,8 @@ export async function receiveWebhook(ctx: Ctx): Promise<Response> {
       "svix-timestamp": headers.get("svix-timestamp") ?? "",
       "svix-signature": headers.get("svix-signature") ?? "",
     });
-  } catch {
+  } catch (error) {
+    reportRefusedSignature(ctx, svixId, error);
     throw new ApiError("invalid_signature", "The webhook signature is missing, invalid or too old.");
   }
 
@@ -56,4 +57,33 @@ export async function receiveWebhook(ctx: Ctx): Promise<Response> {
   if (!record) return json(200, { received: true, ignored: true }); // not one of ours, or long expired
   ctx.entitlements.invalidate(record.customerId);
   return json(200, { received: true });
+}
+
+/**
+ * A refused delivery is silent for the customer (polling still credits the purchase), so the log is
+ * where a wrong signing secret shows: a signature that is there but matches no secret most often
+ * means `webhookSecret` is not the endpoint's secret. One line a minute (anyone can post here), and
+ * never the secret or the signature.
+ */
+function reportRefusedSignature(ctx: Ctx, svixId: string | null, error: unknown): void {
+  const held = ctx.config.diagnostics.take("webhook-signature");
+  if (held === null) return;
+  const reason = error instanceof Error ? error.message : "";
+  const fields = { svixId, heldBack: held };
+  if (/no matching signature/i.test(reason)) {
+    ctx.config.logger.warn(
+      "webhook refused: its signature does not match. The webhook signing secret (webhookSecret) may be wrong: copy it again from the Paygentic endpoint that sends these events",
+      fields,
+    );
+  } else if (/timestamp/i.test(reason)) {
+    ctx.config.logger.warn(
+      "webhook refused: its timestamp is outside the 5-minute tolerance (a replay, or this server's clock is off)",
+      fields,
+    );
+  } else {
+    ctx.config.logger.warn(
+      "webhook refused: the svix-id, svix-timestamp or svix-signature header is missing or malformed",
+      fields,
+    );
+  }
 }

@@ -12,8 +12,11 @@ export interface BalanceBody {
 
 export type GrantStatus = "active" | "scheduled" | "expired" | "voided";
 
-/** Where a grant came from: one of our purchases, the plan's recurring allowance, or anything else. */
-export type GrantSource = "purchase" | "plan" | "other";
+/**
+ * Where a grant came from: one of our purchases, the plan's recurring allowance, a promotional or
+ * adjustment grant given through the admin routes (recognised by its idempotency key), or anything else.
+ */
+export type GrantSource = "purchase" | "plan" | "promotional" | "adjustment" | "other";
 
 /** A grant as the widget sees it: Paygentic's fields it shows, plus what it is and where it came from. */
 export interface GrantView {

@@ -12,9 +12,12 @@ export const ERROR_CODES = {
   /** The page is same-origin with the BFF, but not at `publicOrigin` (127.0.0.1 for localhost). */
   origin_mismatch: 403,
   json_required: 403,
+  forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
   idempotency_conflict: 409,
+  purchase_not_refundable: 409,
+  already_refunded: 409,
   payload_too_large: 413,
   rate_limited: 429,
   internal_error: 500,
@@ -23,6 +26,7 @@ export const ERROR_CODES = {
   upstream_error: 502,
   /** Paygentic's account charges in another currency than the catalog's. */
   upstream_currency_mismatch: 502,
+  upstream_refund_failed: 502,
   upstream_unavailable: 503,
   store_unavailable: 503,
   upstream_timeout: 504,

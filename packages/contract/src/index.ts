@@ -3,8 +3,24 @@
  * answers it) and @creditkit/react (which calls it). Types cost the widget nothing (`import type`);
  * the runtime parts are a few constants and the exact pricing rule. Depends on nothing.
  */
+
 export type { BalanceBody, GrantSource, GrantStatus, GrantsPageBody, GrantsQuery, GrantView } from "./account.ts";
 export { GRANTS_PAGE_LIMITS } from "./account.ts";
+export {
+  ADMIN_GRANT_KINDS,
+  ADMIN_REASON_LIMITS,
+  ADMIN_ROUTES,
+  type AdminCustomerBody,
+  type AdminCustomerQuery,
+  type AdminGrantBody,
+  type AdminGrantKind,
+  type AdminGrantRequest,
+  type AdminReasonRequest,
+  type AdminRefundBody,
+  type AdminRefundFailedBody,
+  type AdminVoidBody,
+  DEFAULT_ADMIN_BASE_PATH,
+} from "./admin.ts";
 export { type CatalogBody, type CatalogPack, CURRENCY_PATTERN, type CustomAmountRules } from "./catalog.ts";
 export {
   type CustomAmountCheck,

@@ -1,4 +1,4 @@
-import { Invoice } from "@creditkit/paygentic";
+import { Invoice, type InvoiceRefund } from "@creditkit/paygentic";
 import type { SeedInfo } from "./emulator-core.ts";
 
 /** One API request as the emulator recorded it (`GET /__emulator/requests`). */
@@ -138,6 +138,8 @@ export function createEmulatorControl(baseUrl: string) {
       if (typeof detail.balance !== "number") throw new Error(`entitlement ${found.entitlementId} has no balance`);
       return detail.balance;
     },
+    /** Every refund (credit note) issued since the last reset, oldest first (`GET /__emulator/refunds`). */
+    refunds: () => call<InvoiceRefund[]>("GET", "/__emulator/refunds"),
     advanceClock,
     setClock,
     /**

@@ -1,5 +1,6 @@
 import type { GrantView } from "@creditkit/contract";
 import type { Grant } from "@creditkit/paygentic";
+import { adminGrantKindOf } from "./admin/admin-keys.ts";
 import { purchaseIdFromUpstreamKey } from "./purchase-keys.ts";
 import type { SettledGrant } from "./store/store-types.ts";
 
@@ -39,8 +40,11 @@ export function toGrantView(grant: Grant, now: Date): GrantView {
   return {
     ...settledGrantOf(grant),
     status: grantStatus(grant, now),
-    // A recurring grant is the plan's allowance; a "ckp_" key is one of our purchases.
-    source: purchaseId ? "purchase" : grant.recurrencePeriod ? "plan" : "other",
+    // A "ckp_" key is one of our purchases; "ckpromo_"/"ckadj_" a grant given through the admin
+    // routes; a recurring grant is the plan's allowance.
+    source: purchaseId
+      ? "purchase"
+      : (adminGrantKindOf(grant.idempotencyKey) ?? (grant.recurrencePeriod ? "plan" : "other")),
     purchaseId,
   };
 }

@@ -1,3 +1,5 @@
+import { authorizeAdminOrThrow } from "./admin/authorize-admin.ts";
+import { createAdminMount } from "./admin/mount.ts";
 import type { TopUpConfig } from "./config/config-types.ts";
 import { type ParsedConfig, parseConfig } from "./config/parse-config.ts";
 import { createEntitlementCache } from "./entitlement-cache.ts";
@@ -30,6 +32,7 @@ export function createTopUpHandler(input: TopUpConfig): TopUpHandler {
   const entitlements = createEntitlementCache(config.entitlementCacheMs, config.now, config.logger, reads);
   const inflightPurchases = new Map<string, Promise<PurchaseRecord>>();
   const queries = createQueryMemo();
+  const admin = createAdminMount(config);
 
   const handleTopUp: TopUpHandler = async (request) => {
     // One deadline for everything this request asks of Paygentic (on the real clock, not
@@ -38,10 +41,11 @@ export function createTopUpHandler(input: TopUpConfig): TopUpHandler {
     const deadline = Date.now() + config.requestDeadlineMs;
     try {
       const url = new URL(request.url);
-      const relative = relativePath(url.pathname, config.basePath);
+      // The admin routes have their own base path (a 404 when the merchant enabled none).
+      const mounted = admin.match(url.pathname) ?? { routes, relative: relativePath(url.pathname, config.basePath) };
       // HEAD is a GET without a body (the platform drops the body).
       const method = request.method.toUpperCase() === "HEAD" ? "GET" : request.method.toUpperCase();
-      const { route, params } = matchRoute(routes, method, relative);
+      const { route, params } = matchRoute(mounted.routes, method, mounted.relative);
       const ctx = await prepare(route, request, url, params, config, queries);
       const client = config.client.with({ deadline });
       return await route.handle({ ...ctx, client, deadline, reads, entitlements, inflightPurchases });
@@ -95,6 +99,7 @@ async function prepare(
   }
   const customer =
     route.auth === "customer" ? await resolveCustomerOrThrow(config.resolveCustomer, request, config.logger) : null;
+  const admin = route.auth === "admin" ? await authorizeAdminOrThrow(config, request, url) : null;
 
   const params = route.params ? parseOrThrow(route.params, rawParams) : rawParams;
   const query = route.query ? queries.parse(route, url) : {};
@@ -104,7 +109,7 @@ async function prepare(
   let body: unknown;
   if (route.body === "raw") body = await readBodyText(request, config.maxBodyBytes);
   else if (route.body) body = parseOrThrow(route.body, await readJsonBody(request, config.maxBodyBytes));
-  return { request, config, customer, params, query, headers, body };
+  return { request, config, customer, admin, params, query, headers, body };
 }
 
 /** How many distinct valid query strings each route keeps parsed (oldest dropped first). */

@@ -1,6 +1,12 @@
 // The HTTP contract this handler answers (one definition, in @creditkit/contract), for merchants
 // who call the BFF from their own code.
 export {
+  type AdminCustomerBody,
+  type AdminGrantBody,
+  type AdminGrantRequest,
+  type AdminRefundBody,
+  type AdminRefundFailedBody,
+  type AdminVoidBody,
   type BalanceBody,
   type CatalogBody,
   type CatalogPack,
@@ -15,6 +21,7 @@ export {
   type PurchaseStatus,
   type PurchaseStatusBody,
 } from "@creditkit/contract";
+export type { AdminActor, AdminLimitsInput, AuthorizeAdmin } from "./admin/admin-config.ts";
 export type {
   CatalogInput,
   PackInput,

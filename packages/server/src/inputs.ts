@@ -26,7 +26,7 @@ export const PurchaseParams = z.strictObject({
   purchaseId: z.string().regex(PURCHASE_ID_PATTERN, "must look like pur_ followed by 32 hex digits"),
 });
 
-const QueryInt = (min: number, max: number) =>
+export const QueryInt = (min: number, max: number) =>
   z
     .string()
     .regex(/^\d{1,9}$/, "must be a whole number")

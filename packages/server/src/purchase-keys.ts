@@ -27,7 +27,8 @@ export function purchaseIdFromUpstreamKey(idempotencyKey: string | null | undefi
   return match ? `pur_${match[1]!.slice(0, 32)}` : null;
 }
 
-async function sha256Hex(text: string): Promise<string> {
+/** Lower-case hex SHA-256 of UTF-8 text, with Web Crypto (so edge runtimes can run it too). */
+export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }

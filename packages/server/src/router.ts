@@ -1,5 +1,6 @@
 import type { PaygenticClient } from "@creditkit/paygentic";
 import type { z } from "zod";
+import type { AdminActor } from "./admin/admin-config.ts";
 import type { ResolvedCustomer } from "./config/config-types.ts";
 import type { ParsedConfig } from "./config/parse-config.ts";
 import type { EntitlementCache } from "./entitlement-cache.ts";
@@ -26,6 +27,8 @@ export interface RouteContext<P, Q, H, B> {
   inflightPurchases: Map<string, Promise<PurchaseRecord>>;
   /** Set on every route whose auth is "customer" (all but the webhook). */
   customer: ResolvedCustomer | null;
+  /** Set on every route whose auth is "admin": who the merchant's authorizeAdmin says is acting. */
+  admin: AdminActor | null;
   params: P;
   query: Q;
   headers: H;
@@ -37,8 +40,11 @@ export interface RouteSpec<P, Q, H, B> {
   method: "GET" | "POST";
   /** Relative to basePath; ":name" captures one segment. */
   path: string;
-  /** "customer": resolveCustomer must name one (401 otherwise). "signature": the handler verifies. */
-  auth: "customer" | "signature";
+  /**
+   * "customer": resolveCustomer must name one (401 otherwise). "signature": the handler verifies.
+   * "admin": authorizeAdmin must name an actor (403 otherwise); resolveCustomer is never asked.
+   */
+  auth: "customer" | "signature" | "admin";
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   /** An object schema whose keys are header names (read case-insensitively). */

@@ -52,7 +52,7 @@ export const GrantView = shapeOf<contract.GrantView>()(
     voidedAt: DateTime.nullable(),
     createdAt: DateTime,
     status: z.enum(["active", "scheduled", "expired", "voided"]),
-    source: z.enum(["purchase", "plan", "other"]),
+    source: z.enum(["purchase", "plan", "promotional", "adjustment", "other"]),
     purchaseId: PurchaseId.nullable(),
   }),
 );
@@ -130,6 +130,42 @@ export const PurchaseStatusBody = shapeOf<contract.PurchaseStatusBody>()(
     paidAt: DateTime.nullable(),
     paymentUrl: z.url({ protocol: /^https?$/ }).nullable(),
     grant: GrantView.nullable(),
+  }),
+);
+
+export const AdminCustomerBody = shapeOf<contract.AdminCustomerBody>()(
+  z.strictObject({
+    customer: z.strictObject({
+      customerId: z.string().min(1),
+      externalId: z.string().nullable(),
+      name: z.string().nullable(),
+    }),
+    balance: BalanceBody,
+    grants: GrantsBody,
+  }),
+);
+
+export const AdminGrantBody = shapeOf<contract.AdminGrantBody>()(
+  z.strictObject({ grant: GrantView, replayed: z.boolean() }),
+);
+
+export const AdminVoidBody = shapeOf<contract.AdminVoidBody>()(
+  z.strictObject({ grant: GrantView, alreadyVoided: z.boolean() }),
+);
+
+export const AdminRefundBody = shapeOf<contract.AdminRefundBody>()(
+  z.strictObject({
+    purchaseId: PurchaseId,
+    invoiceId: z.string().min(1),
+    credits: z.number().int().positive(),
+    price: Decimal,
+    currency: z.string().regex(CURRENCY_PATTERN),
+    void: z.strictObject({ grantId: z.string().min(1), outcome: z.enum(["voided", "already_voided"]) }),
+    refund: z.strictObject({
+      outcome: z.enum(["refunded", "already_refunded", "failed"]),
+      refundId: z.string().min(1).nullable(),
+      total: Decimal.nullable(),
+    }),
   }),
 );
 

@@ -1,6 +1,7 @@
 import {
   CreateCustomerRequest,
   CreateGrantRequest,
+  CreateInvoiceRefundRequest,
   CustomerId,
   DateTime,
   EntitlementId,
@@ -19,6 +20,7 @@ import { createGrant, findGrant, listGrants, voidGrant } from "../domain/grants.
 import { invoiceView } from "../domain/invoice-view.ts";
 import { expireDueSessions } from "../domain/payment-sessions.ts";
 import { purchaseGrant } from "../domain/purchases.ts";
+import { listRefunds, refundInvoice } from "../domain/refunds.ts";
 import { ingestEvent } from "../domain/usage-events.ts";
 import { notFound } from "../http/api-error.ts";
 import { Router } from "../http/router.ts";
@@ -124,6 +126,13 @@ export const apiRouter = new Router<ApiHandler>()
     if (!invoice) throw notFound(`invoice ${id} not found`);
     return ok(invoiceView(rt.store, invoice));
   })
+  .add("POST", "/v2/invoices/:invoiceId/refunds", ({ rt, params, body }) => {
+    const id = parsePathId(InvoicePathId, params.invoiceId as string, "id");
+    return created(refundInvoice(rt, id, parseInput(CreateInvoiceRefundRequest, body).reason));
+  })
+  .add("GET", "/v2/invoices/:invoiceId/refunds", ({ rt, params }) =>
+    ok(listRefunds(rt, parsePathId(InvoicePathId, params.invoiceId as string, "id"))),
+  )
   .add("POST", "/v0/customers", ({ rt, body }) => created(createCustomer(rt, parseInput(CreateCustomerRequest, body))))
   .add("GET", "/v0/customers", ({ rt, query }) => {
     const q = parseInput(

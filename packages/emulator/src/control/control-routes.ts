@@ -74,6 +74,7 @@ const controlRouter = new Router<ControlHandler>()
     core.faults.clear();
     return { status: 200, body: { cleared: true } };
   })
+  .add("GET", "/__emulator/refunds", ({ core }) => ({ status: 200, body: core.rt.store.refunds }))
   .add("GET", "/__emulator/requests", ({ core }) => ({ status: 200, body: showable(core.requests.list()) }));
 
 /**

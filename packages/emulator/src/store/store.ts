@@ -1,4 +1,4 @@
-import type { Grant } from "@creditkit/paygentic";
+import type { Grant, InvoiceRefund } from "@creditkit/paygentic";
 import { MAX_ROLLOVER } from "../constants.ts";
 import type { LedgerUsage } from "../ledger/balance.ts";
 import { parseDuration } from "../time/duration.ts";
@@ -62,6 +62,9 @@ export class Store {
   readonly sessions = new Map<string, PaymentSessionRecord>();
   /** Sessions that can still expire (open); swept on reads and clock moves. */
   readonly openSessions = new Set<PaymentSessionRecord>();
+  /** Refunds (credit notes) by invoice, oldest first; and all of them, in the order they were issued. */
+  readonly refundsByInvoice = new Map<string, InvoiceRefund[]>();
+  readonly refunds: InvoiceRefund[] = [];
   /** Usage events by idempotency key, so a repeated key is counted once. */
   readonly eventsByKey = new Map<string, Record<string, unknown>>();
   private grantSeq = 0;

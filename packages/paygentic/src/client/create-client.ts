@@ -17,6 +17,7 @@ import { EventResponse, UsageEvent } from "../schemas/events.ts";
 import { CreateGrantRequest, Grant, GrantList, ListGrantsQuery } from "../schemas/grant.ts";
 import { Invoice } from "../schemas/invoice.ts";
 import { PurchaseGrantRequest, PurchaseGrantResponse } from "../schemas/purchase.ts";
+import { CreateInvoiceRefundRequest, InvoiceRefund, InvoiceRefundList } from "../schemas/refund.ts";
 import { describeIssues, fieldErrorsOf } from "./describe-issues.ts";
 import { PaygenticError } from "./errors.ts";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry.ts";
@@ -176,6 +177,20 @@ function methods(call: <T>(spec: RequestSpec<T>, opts?: CallOptions) => Promise<
       get(invoiceId: string, opts?: CallOptions) {
         const path = `/v2/invoices/${pathId("GET", "invoiceId", InvoiceIdParam, invoiceId)}`;
         return call({ method: "GET", path, idempotent: true, schema: Invoice }, opts);
+      },
+      /**
+       * `POST /v2/invoices/{id}/refunds`: the full refund of a PAID invoice, once. It carries no
+       * idempotency key, so it is never retried: after an unclear failure, list the refunds.
+       */
+      refund(invoiceId: string, body: CreateInvoiceRefundRequest = {}, opts?: CallOptions) {
+        const path = `/v2/invoices/${pathId("POST", "invoiceId", InvoiceIdParam, invoiceId)}/refunds`;
+        const b = checkInput("POST", path, CreateInvoiceRefundRequest, body);
+        return call({ method: "POST", path, body: b, idempotent: false, schema: InvoiceRefund }, opts);
+      },
+      /** `GET /v2/invoices/{id}/refunds`: the credit notes recorded against an invoice. */
+      refunds(invoiceId: string, opts?: CallOptions) {
+        const path = `/v2/invoices/${pathId("GET", "invoiceId", InvoiceIdParam, invoiceId)}/refunds`;
+        return call({ method: "GET", path, idempotent: true, schema: InvoiceRefundList }, opts);
       },
     },
     customers: {

@@ -6,4 +6,5 @@ export * from "./events.ts";
 export * from "./grant.ts";
 export * from "./invoice.ts";
 export * from "./purchase.ts";
+export * from "./refund.ts";
 export * from "./webhook.ts";

@@ -92,6 +92,8 @@ const GRANT_STATUS_MESSAGES: Record<GrantStatus, MessageKey> = {
 const GRANT_SOURCE_MESSAGES: Record<GrantSource, MessageKey> = {
   purchase: "sourcePurchase",
   plan: "sourcePlan",
+  promotional: "sourcePromotional",
+  adjustment: "sourceAdjustment",
   other: "sourceOther",
 };
 

@@ -60,6 +60,11 @@ const MESSAGES: Record<ClientErrorCode, MessageKey> = {
   payment_url_rejected: "errorGeneric",
   upstream_error: "errorGeneric",
   upstream_currency_mismatch: "errorGeneric",
+  // The admin routes' codes (the support console words them itself: see support/console-errors.ts).
+  forbidden: "errorBlocked",
+  purchase_not_refundable: "errorGeneric",
+  already_refunded: "errorGeneric",
+  upstream_refund_failed: "errorGeneric",
 };
 
 const statusOf = (error: unknown) => (error instanceof CreditKitError ? error.status : 0);

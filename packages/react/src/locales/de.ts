@@ -58,6 +58,8 @@ export const de: Messages = {
   statusVoided: "Storniert",
   sourcePurchase: "Kauf",
   sourcePlan: "Tarif",
+  sourcePromotional: "Aktionsgutschrift",
+  sourceAdjustment: "Korrektur",
   sourceOther: "Sonstige",
   previousPage: "Zurück",
   nextPage: "Weiter",

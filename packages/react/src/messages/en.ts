@@ -55,6 +55,8 @@ export const en = {
   statusVoided: "Voided",
   sourcePurchase: "Purchase",
   sourcePlan: "Plan",
+  sourcePromotional: "Promotional",
+  sourceAdjustment: "Adjustment",
   sourceOther: "Other",
   previousPage: "Previous",
   nextPage: "Next",

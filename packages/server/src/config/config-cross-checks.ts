@@ -1,5 +1,12 @@
-import { compareDecimal, customAmountPrice, isDecimalString } from "@creditkit/contract";
+import {
+  compareDecimal,
+  customAmountPrice,
+  DEFAULT_ADMIN_BASE_PATH,
+  DEFAULT_BASE_PATH,
+  isDecimalString,
+} from "@creditkit/contract";
 import { isPriceString, MAX_PURCHASE_PRICE, MIN_PURCHASE_PRICE } from "@creditkit/paygentic";
+import { adminBasePathProblem } from "../admin/admin-config.ts";
 import type { FieldIssue } from "../http/api-error.ts";
 import { fitsMinorUnit } from "../pricing.ts";
 import { isCurrency } from "./currency.ts";
@@ -13,6 +20,13 @@ export function crossCheckConfig(raw: unknown): FieldIssue[] {
   const config = asRecord(raw);
   checkPaygentic(asRecord(config.paygentic), issues);
   checkCatalog(asRecord(config.catalog), issues);
+  if (typeof config.authorizeAdmin === "function") {
+    const problem = adminBasePathProblem(
+      typeof config.basePath === "string" ? config.basePath : DEFAULT_BASE_PATH,
+      typeof config.adminBasePath === "string" ? config.adminBasePath : DEFAULT_ADMIN_BASE_PATH,
+    );
+    if (problem) issues.push({ field: "adminBasePath", message: problem });
+  }
   return issues;
 }
 

@@ -7,6 +7,7 @@ import {
   WEBHOOK_SECRET_PATTERN,
 } from "@creditkit/paygentic";
 import { z } from "zod";
+import { AdminConfigShape } from "../admin/admin-config.ts";
 import { isOrigin } from "../origin.ts";
 import { isPurchasablePrice } from "../pricing.ts";
 import { isKnownCurrency } from "./currency.ts";
@@ -97,4 +98,5 @@ export const ConfigShape = z.strictObject({
   maxBodyBytes: z.number().int().min(256).max(1_048_576).optional(),
   logger: z.object({ info: OptionalFn, warn: OptionalFn, error: OptionalFn }).optional(),
   now: OptionalFn,
+  ...AdminConfigShape,
 });

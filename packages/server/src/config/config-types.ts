@@ -1,4 +1,5 @@
 import type { PaygenticClient } from "@creditkit/paygentic";
+import type { AdminConfigInput } from "../admin/admin-config.ts";
 import type { TopUpStore } from "../store/store-types.ts";
 
 /** Who is asking: the merchant's own session mapped to Paygentic ids. */
@@ -35,8 +36,11 @@ export type PaygenticInput =
   /** A ready client (tests, or a merchant who wraps fetch). */
   | { client: PaygenticClient };
 
-/** What a merchant passes to createTopUpHandler. See packages/server/README.md for every field. */
-export interface TopUpConfig {
+/**
+ * What a merchant passes to createTopUpHandler. See packages/server/README.md for every field
+ * (the admin routes' `authorizeAdmin`, `adminBasePath` and `adminLimits` come from AdminConfigInput).
+ */
+export interface TopUpConfig extends AdminConfigInput {
   paygentic: PaygenticInput;
   catalog: CatalogInput;
   resolveCustomer: ResolveCustomer;

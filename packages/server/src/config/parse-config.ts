@@ -1,4 +1,5 @@
 import { createPaygenticClient, MIN_PURCHASE_PRICE, type PaygenticClient } from "@creditkit/paygentic";
+import { type ParsedAdminConfig, parseAdminConfig } from "../admin/admin-config.ts";
 import type { FieldIssue } from "../http/api-error.ts";
 import { issuesOf } from "../http/zod-issues.ts";
 import { createLogThrottle, DIAGNOSTIC_LOG_INTERVAL_MS, type LogThrottle } from "../log-throttle.ts";
@@ -31,6 +32,8 @@ export interface ParsedConfig {
   /** Warnings anyone can trigger (bad webhook signatures, cross-site requests), at most one a minute each. */
   diagnostics: LogThrottle;
   now: () => Date;
+  /** The admin routes' settings; null when no `authorizeAdmin` was given (no admin routes). */
+  admin: ParsedAdminConfig | null;
 }
 
 /** Thrown by createTopUpHandler for a bad config: ONE error naming every bad field. */
@@ -95,6 +98,7 @@ export function parseConfig(input: TopUpConfig): ParsedConfig {
     logger,
     diagnostics: createLogThrottle(DIAGNOSTIC_LOG_INTERVAL_MS, now),
     now,
+    admin: parseAdminConfig(input),
   };
 }
 

@@ -171,7 +171,7 @@ function body(
 }
 
 /** The grant Paygentic created for this purchase: the one carrying its idempotency key. */
-async function findPurchaseGrant(client: PaygenticClient, record: PurchaseRecord): Promise<Grant | null> {
+export async function findPurchaseGrant(client: PaygenticClient, record: PurchaseRecord): Promise<Grant | null> {
   const limit = 100;
   for (let page = 0; page < MAX_GRANT_PAGES; page++) {
     const offset = page * limit;

@@ -72,7 +72,7 @@ describe("who can reach the admin routes", () => {
   });
 
   it.each([
-    ["another origin", { origin: "https://evil.example" }],
+    ["another origin", { origin: "https://evil.example", "sec-fetch-site": "cross-site" }],
     ["a cross-site fetch", { "sec-fetch-site": "cross-site" }],
   ])("refuses a grant from %s with 403 cross_site_request (CSRF)", async (_, headers) => {
     const admin = makeAdminHandler(emu);

@@ -35,7 +35,11 @@ export interface FaultSpec {
   status?: number;
   retryAfter?: number;
   delayMs?: number;
-  body?: "malformed" | "schema-drift";
+  /** Headers and half the body at once, the rest this much later. */
+  bodyDelayMs?: number;
+  body?: "malformed" | "schema-drift" | "oversized" | "oversized-chunked";
+  /** With a 3xx `status`: the answer's Location header. */
+  location?: string;
   reset?: true;
   times?: number;
 }

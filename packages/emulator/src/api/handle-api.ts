@@ -38,7 +38,8 @@ export async function handleApi(
       return;
     }
     entry.status = fault.status as number;
-    return sendJson(res, entry.status, injectedError(entry.status), retryAfterHeader(fault));
+    const headers = { ...retryAfterHeader(fault), ...(fault.location !== undefined && { location: fault.location }) };
+    return sendJson(res, entry.status, injectedError(entry.status), headers);
   }
 
   let text = "";
@@ -62,7 +63,51 @@ export async function handleApi(
     return sendText(res, result.status, '{"object": "list", "data": [<truncated', "application/json; charset=utf-8");
   }
   const body = fault?.body === "schema-drift" && success ? driftBody(result.body) : result.body;
+  if ((fault?.body === "oversized" || fault?.body === "oversized-chunked") && success) {
+    return sendOversized(res, result.status, body, fault.body === "oversized-chunked");
+  }
+  if (fault?.bodyDelayMs) return sendSlowBody(res, result.status, body, result.headers, core, fault.bodyDelayMs);
   sendJson(res, result.status, body, result.headers);
+}
+
+/** Bytes of JSON whitespace after the real answer in the "oversized" faults: past any sane limit. */
+const OVERSIZED_PADDING_BYTES = 2 * 1024 * 1024;
+
+/** The real answer, still valid JSON, padded past 2 MiB: with Content-Length, or chunked without one. */
+function sendOversized(res: ServerResponse, status: number, body: unknown, chunked: boolean): void {
+  if (res.writableEnded || res.destroyed) return;
+  const json = JSON.stringify(body);
+  const padding = " ".repeat(64 * 1024);
+  const chunks = OVERSIZED_PADDING_BYTES / padding.length;
+  const headers: Record<string, string | number> = { "content-type": "application/json; charset=utf-8" };
+  if (!chunked) headers["content-length"] = Buffer.byteLength(json) + OVERSIZED_PADDING_BYTES;
+  res.writeHead(status, headers);
+  res.write(json);
+  // A client that stops reading at its limit closes the socket; the writes after that are dropped.
+  for (let i = 0; i < chunks && !res.destroyed; i++) res.write(padding);
+  res.end();
+}
+
+/** Headers and the first half of the body at once, the rest `delayMs` later: a body that trickles. */
+async function sendSlowBody(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> | undefined,
+  core: EmulatorCore,
+  delayMs: number,
+): Promise<void> {
+  if (res.writableEnded || res.destroyed) return;
+  const bytes = Buffer.from(JSON.stringify(body));
+  const half = Math.floor(bytes.length / 2);
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": bytes.length,
+    ...headers,
+  });
+  res.write(bytes.subarray(0, half));
+  await wait(core.answerTimers, delayMs);
+  if (!res.destroyed) res.end(bytes.subarray(half));
 }
 
 function run(

@@ -1,4 +1,5 @@
 import { createPaygenticClient, type PaygenticClientOptions } from "@creditkit/paygentic";
+import { createNodeFetch } from "@creditkit/paygentic/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createEmulatorControl, type EmulatorControl } from "../control-client.ts";
 import { type Emulator, startEmulator } from "../start-emulator.ts";
@@ -9,6 +10,9 @@ import { failure } from "../testing/harness.ts";
  * over loopback HTTP, with the emulator's fault injection standing in for a misbehaving Paygentic.
  * Nothing here is mocked. These live in the emulator because the dependency already points this
  * way (the emulator uses paygentic's schemas); paygentic itself depends on no emulator.
+ *
+ * Every test runs once per transport: the global fetch (any runtime) and `createNodeFetch()` from
+ * `@creditkit/paygentic/node` (undici's pooled `request`), which must behave exactly alike.
  */
 let emu: Emulator;
 let control: EmulatorControl;
@@ -21,7 +25,11 @@ beforeAll(async () => {
   if (!seeded) throw new Error("demo seed has no customers");
   alice = seeded;
 });
-afterAll(() => emu.close());
+const nodeFetch = createNodeFetch();
+afterAll(async () => {
+  await nodeFetch.close();
+  await emu.close();
+});
 beforeEach(async () => {
   await control.reset();
 });
@@ -29,24 +37,31 @@ beforeEach(async () => {
 const fault: EmulatorControl["fault"] = (spec) => control.fault(spec);
 const recorded = (path: string) => control.requests({ path });
 
-function client(options: Partial<PaygenticClientOptions> = {}) {
-  const lines: string[] = [];
-  const log = (message: string, fields?: Record<string, unknown>) => lines.push(`${message} ${JSON.stringify(fields)}`);
-  const c = createPaygenticClient({
-    apiKey: emu.apiKey,
-    baseUrl: emu.url,
-    timeoutMs: 2_000,
-    retry: { baseDelayMs: 5, maxDelayMs: 20 },
-    logger: { debug: log, warn: log },
-    ...options,
-  });
-  return { c, lines };
-}
+const TRANSPORTS: Array<{ name: string; fetch: typeof fetch | undefined }> = [
+  { name: "global fetch", fetch: undefined },
+  { name: "createNodeFetch", fetch: nodeFetch },
+];
 
-const grantsPath = () => `/v1/entitlements/${alice.entitlementId}/grants`;
-const purchaseBody = { amount: 1000, price: "10.00", idempotencyKey: "client-test-1" };
+describe.each(TRANSPORTS)("paygentic client over $name", ({ fetch: transport }) => {
+  function client(options: Partial<PaygenticClientOptions> = {}) {
+    const lines: string[] = [];
+    const log = (message: string, fields?: Record<string, unknown>) =>
+      lines.push(`${message} ${JSON.stringify(fields)}`);
+    const c = createPaygenticClient({
+      apiKey: emu.apiKey,
+      baseUrl: emu.url,
+      timeoutMs: 2_000,
+      retry: { baseDelayMs: 5, maxDelayMs: 20 },
+      logger: { debug: log, warn: log },
+      ...(transport && { fetch: transport }),
+      ...options,
+    });
+    return { c, lines };
+  }
 
-describe("paygentic client", () => {
+  const grantsPath = () => `/v1/entitlements/${alice.entitlementId}/grants`;
+  const purchaseBody = { amount: 1000, price: "10.00", idempotencyKey: "client-test-1" };
+
   it("reads an entitlement, its grants and an invoice, all validated", async () => {
     const { c } = client();
     const ent = await c.entitlements.get(alice.entitlementId);
@@ -259,6 +274,52 @@ describe("paygentic client", () => {
     expect((await c.entitlements.get(alice.entitlementId)).id).toBe(alice.entitlementId);
   });
 
+  it("never follows a redirect: a 3xx is an http error, and nothing is sent where it points", async () => {
+    const target = `/v1/entitlements/${alice.entitlementId}`;
+    await fault({ method: "GET", path: "/v1/entitlements/*", status: 307, location: target, times: 1 });
+    const { c } = client({ retries: 2 });
+    const error = await failure(c.entitlements.get(alice.entitlementId));
+    expect(error).toMatchObject({ kind: "http", status: 307, attempts: 1 });
+    // Followed, the second request would have found the fault used up and answered 200.
+    expect((await recorded(target)).map((r) => r.status)).toEqual([307]);
+  });
+
+  it("times out a body that trickles: the per-attempt timeout covers the body", async () => {
+    await fault({ method: "GET", path: "/v1/entitlements/*/grants", bodyDelayMs: 1_000 });
+    const { c } = client({ timeoutMs: 200, retries: 0 });
+    const started = performance.now();
+    const error = await failure(c.grants.list(alice.entitlementId));
+    expect(performance.now() - started).toBeLessThan(900);
+    expect(error).toMatchObject({ kind: "timeout", attempts: 1 });
+    expect(error.message).toContain("within 200 ms");
+  });
+
+  it("stops at once when the caller aborts while the body is arriving", async () => {
+    await fault({ method: "GET", path: "/v1/entitlements/*/grants", bodyDelayMs: 1_000 });
+    const { c } = client({ retries: 3 });
+    const controller = new AbortController();
+    const pending = c.grants.list(alice.entitlementId, {}, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 100);
+    const error = await failure(pending);
+    expect(error).toMatchObject({ kind: "network", attempts: 1 });
+    expect(error.message).toContain("aborted");
+  });
+
+  it.each(["oversized", "oversized-chunked"] as const)(
+    "refuses an answer past the size limit (%s) as invalid_response, and the next call works",
+    async (body) => {
+      await fault({ method: "GET", path: "/v1/entitlements/*/grants", body, times: 1 });
+      const { c } = client({ retries: 2 });
+      const error = await failure(c.grants.list(alice.entitlementId));
+      expect(error).toMatchObject({ kind: "invalid_response", attempts: 1 });
+      expect(error.message).toContain("larger than 1048576 bytes");
+      expect((await c.grants.list(alice.entitlementId)).object).toBe("list");
+      // A smaller limit applies to ordinary answers too.
+      const small = client({ maxResponseBytes: 100 }).c;
+      expect((await failure(small.grants.list(alice.entitlementId))).kind).toBe("invalid_response");
+    },
+  );
+
   it("reuses connections: many calls, few sockets", async () => {
     let sockets = 0;
     const onConnection = () => sockets++;
@@ -288,7 +349,11 @@ describe("paygentic client", () => {
     await catchAll(() => c.entitlements.get(alice.entitlementId));
     await catchAll(() => c.invoices.get("inv_0"));
     await catchAll(async () => createPaygenticClient({ apiKey: emu.apiKey, baseUrl: "not a url" }));
-    const wrongKey = createPaygenticClient({ apiKey: `${emu.apiKey}x`, baseUrl: emu.url });
+    const wrongKey = createPaygenticClient({
+      apiKey: `${emu.apiKey}x`,
+      baseUrl: emu.url,
+      ...(transport && { fetch: transport }),
+    });
     await catchAll(() => wrongKey.grants.list(alice.entitlementId));
     expect(seen.length).toBe(5);
     for (const e of seen) {

@@ -121,6 +121,36 @@ describe("faults", () => {
     expect((await failure(t.client.grants.list("ent_demoalice"))).fieldErrors?.[0]?.field).toBe("data.0.id");
   });
 
+  it("location: a 3xx answer carries it, without processing", async () => {
+    await fault({ method: "GET", path: GRANTS, status: 307, location: "/v1/entitlements/ent_demoalice", times: 1 });
+    const res = await t.api("GET", GRANTS);
+    expect(res.status).toBe(307);
+    expect(res.headers.get("location")).toBe("/v1/entitlements/ent_demoalice");
+  });
+
+  it("bodyDelayMs: headers and half the body at once, the rest after the delay", async () => {
+    await fault({ method: "GET", path: GRANTS, bodyDelayMs: 300, times: 1 });
+    const started = performance.now();
+    const res = await fetch(`${t.emu.url}${GRANTS}`, { headers: { authorization: `Bearer ${t.emu.apiKey}` } });
+    const headersAfter = performance.now() - started;
+    const body = await res.json();
+    expect(headersAfter).toBeLessThan(250);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(280);
+    expect(body).toMatchObject({ object: "list" });
+  });
+
+  it.each([
+    ["oversized", true],
+    ["oversized-chunked", false],
+  ] as const)("body %s: the real answer padded past 2 MiB, still JSON", async (body, withLength) => {
+    await fault({ method: "GET", path: GRANTS, body, times: 1 });
+    const res = await fetch(`${t.emu.url}${GRANTS}`, { headers: { authorization: `Bearer ${t.emu.apiKey}` } });
+    expect(res.headers.has("content-length")).toBe(withLength);
+    const text = await res.text();
+    expect(text.length).toBeGreaterThan(2 * 1024 * 1024);
+    expect(JSON.parse(text)).toMatchObject({ object: "list" });
+  });
+
   it("never touches /__emulator or /portal, and DELETE clears every fault", async () => {
     await fault({ path: "/**", status: 500 });
     expect((await t.control("GET", "/__emulator/seed")).status).toBe(200);
@@ -137,6 +167,10 @@ describe("faults", () => {
     expect(namedFields(both)).toEqual(["body"]);
     const odd = await t.control("POST", "/__emulator/faults", { path: "/v1", status: 99, times: 0, body: "weird" });
     expect(namedFields(odd).sort()).toEqual(["body", "status", "times"]);
+    const noRedirect = await t.control("POST", "/__emulator/faults", { path: "/v1", status: 503, location: "/v1" });
+    expect(namedFields(noRedirect)).toEqual(["location"]);
+    const slowFault = await t.control("POST", "/__emulator/faults", { path: "/v1", status: 503, bodyDelayMs: 5 });
+    expect(namedFields(slowFault)).toEqual(["bodyDelayMs"]);
     expect((await t.api("GET", GRANTS)).status).toBe(200);
   });
 });

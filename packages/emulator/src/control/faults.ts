@@ -19,13 +19,31 @@ export const FaultSpec = z
     status: z.number().int().min(200).max(599).optional(),
     retryAfter: z.number().int().min(0).max(86_400).optional(),
     delayMs: z.number().int().min(0).max(600_000).optional(),
-    body: z.enum(["malformed", "schema-drift"]).optional(),
+    bodyDelayMs: z.number().int().min(1).max(600_000).optional(),
+    body: z.enum(["malformed", "schema-drift", "oversized", "oversized-chunked"]).optional(),
+    location: z
+      .string()
+      .max(2000)
+      .regex(/^(https?:\/\/|\/)/, "must be an http(s) URL or a path")
+      .optional(),
     reset: z.boolean().optional(),
     times: z.number().int().min(1).optional(),
   })
   .superRefine((f, ctx) => {
-    if (f.status === undefined && f.delayMs === undefined && f.body === undefined && !f.reset)
-      ctx.addIssue({ code: "custom", path: ["status"], message: "a fault needs status, delayMs, body or reset" });
+    if (f.status === undefined && f.delayMs === undefined && f.body === undefined && !f.reset && !f.bodyDelayMs)
+      ctx.addIssue({
+        code: "custom",
+        path: ["status"],
+        message: "a fault needs status, delayMs, bodyDelayMs, body or reset",
+      });
+    if (f.location !== undefined && (f.status === undefined || f.status < 300 || f.status > 399))
+      ctx.addIssue({ code: "custom", path: ["location"], message: "location needs a 3xx status" });
+    if (f.bodyDelayMs !== undefined && (f.status !== undefined || f.reset || f.body !== undefined))
+      ctx.addIssue({
+        code: "custom",
+        path: ["bodyDelayMs"],
+        message: "bodyDelayMs slows a processed answer: not with status, reset or body",
+      });
     if (f.status !== undefined && f.body !== undefined)
       ctx.addIssue({
         code: "custom",

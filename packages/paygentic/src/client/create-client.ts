@@ -28,10 +28,20 @@ export interface PaygenticClientOptions {
   apiKey: string;
   /** `https://api.paygentic.io`, `https://api.sandbox.paygentic.io`, or an emulator's URL. */
   baseUrl: string;
-  /** Defaults to the global fetch (Node's keeps connections alive and reuses them). */
+  /**
+   * Defaults to the global fetch (any runtime; Node's keeps connections alive and reuses them).
+   * On Node, `createNodeFetch()` from `@creditkit/paygentic/node` does the same for a fraction of
+   * the CPU. The client asks for `redirect: "manual"` and reads the body itself (with the limit below).
+   */
   fetch?: typeof fetch;
   /** Per attempt, including reading the body. Default 10 000 ms. */
   timeoutMs?: number;
+  /**
+   * The largest answer body the client reads, in bytes: a larger 2xx answer fails as
+   * `invalid_response` without being buffered. Default 1 MiB (Paygentic's largest page, 100
+   * grants, is under 100 kB).
+   */
+  maxResponseBytes?: number;
   /** Retries after the first attempt, where safe. Default 2. */
   retries?: number;
   /** Finer retry tuning; `retries` above wins over `retry.retries`. */
@@ -51,6 +61,8 @@ export interface CallOptions {
    */
   deadline?: number | undefined;
 }
+
+const DEFAULT_MAX_RESPONSE_BYTES = 1_048_576;
 
 /** Built once, not per call: a zod schema is costly to create (issue 13, cheap per request). */
 const EntitlementAtQuery = z.object({ at: DateTime.optional() });
@@ -77,6 +89,7 @@ export function createPaygenticClient(options: PaygenticClientOptions): Paygenti
     baseUrl: options.baseUrl,
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
     timeoutMs: options.timeoutMs ?? 10_000,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     retry,
     logger: options.logger,
   });
@@ -227,6 +240,7 @@ const ClientOptions = z.object({
   apiKey: z.string().min(1),
   baseUrl: z.url({ protocol: /^https?$/ }),
   timeoutMs: z.number().int().positive().optional(),
+  maxResponseBytes: z.number().int().positive().optional(),
   retries: z.number().int().min(0).max(10).optional(),
 });
 

@@ -14,6 +14,8 @@ export interface TransportConfig {
   baseUrl: string;
   fetch: typeof fetch;
   timeoutMs: number;
+  /** The largest answer body read, in bytes (a larger one is never buffered). */
+  maxResponseBytes: number;
   retry: RetryPolicy;
   logger?: Logger | undefined;
   random?: () => number;
@@ -38,6 +40,8 @@ export interface RequestSpec<T> {
 interface Attempt {
   response?: Response;
   text?: string;
+  /** The body was larger than maxResponseBytes: not read past the limit. */
+  tooLarge?: boolean;
   error?: PaygenticError;
 }
 
@@ -71,6 +75,7 @@ export function createTransport(config: TransportConfig) {
           ? !spec.signal?.aborted
           : status !== undefined && RETRYABLE_STATUSES.has(status);
 
+      if (result.response?.ok && result.tooLarge) throw tooLargeError(spec, config.maxResponseBytes, attempt);
       if (result.response?.ok && result.text !== undefined) {
         return parseBody(spec, result.text, redact, attempt);
       }
@@ -126,10 +131,13 @@ async function attemptOnce(
       headers,
       body: spec.body === undefined ? null : JSON.stringify(spec.body),
       signal,
+      // Paygentic's API never redirects: a 3xx is an answer (an `http` error), and the key is never
+      // sent on to wherever a Location header points.
+      redirect: "manual",
     });
     // The body is read under the same signal, so a slow body times out too.
-    const text = await response.text();
-    return { response, text };
+    const text = await readBodyText(response, config.maxResponseBytes);
+    return text === TOO_LARGE ? { response, tooLarge: true, text: "" } : { response, text };
   } catch (cause) {
     const label = { method: spec.method, path: spec.path };
     if (timeout.signal.aborted && !spec.signal?.aborted) {
@@ -153,6 +161,40 @@ async function attemptOnce(
     };
   } finally {
     clearTimeout(timer);
+  }
+}
+
+const TOO_LARGE = Symbol("too large");
+
+/**
+ * The body as text, or TOO_LARGE past `limit` bytes without buffering more than that. A declared
+ * Content-Length (of an uncompressed body) is checked before reading; otherwise the body is read
+ * chunk by chunk and cancelled at the limit.
+ */
+async function readBodyText(response: Response, limit: number): Promise<string | typeof TOO_LARGE> {
+  const declared = response.headers.get("content-length");
+  const encoding = response.headers.get("content-encoding");
+  if (declared !== null && /^\d+$/.test(declared) && (encoding === null || encoding === "identity")) {
+    if (Number(declared) > limit) {
+      await response.body?.cancel().catch(() => {});
+      return TOO_LARGE;
+    }
+    return response.text();
+  }
+  if (response.body === null) return "";
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return TOO_LARGE;
+    }
+    text += decoder.decode(value, { stream: true });
   }
 }
 
@@ -225,6 +267,16 @@ function httpError(
     message: redact(`Paygentic answered ${spec.method} ${spec.path} with ${response.status}: ${upstreamMessage}`),
     fieldErrors: validation.success ? validation.data.errors : undefined,
     retryAfterMs,
+  });
+}
+
+function tooLargeError(spec: RequestSpec<unknown>, limit: number, attempts: number): PaygenticError {
+  return new PaygenticError({
+    kind: "invalid_response",
+    method: spec.method,
+    path: spec.path,
+    message: `Paygentic's answer to ${spec.method} ${spec.path} is larger than ${limit} bytes`,
+    attempts,
   });
 }
 

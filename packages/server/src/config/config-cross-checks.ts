@@ -35,6 +35,12 @@ function checkPaygentic(p: Record<string, unknown>, issues: FieldIssue[]): void 
     if (p.apiKey !== undefined || p.baseUrl !== undefined) {
       issues.push({ field: "paygentic.client", message: "give either client or apiKey/baseUrl, not both" });
     }
+    if (p.fetch !== undefined) {
+      issues.push({
+        field: "paygentic.fetch",
+        message: "is for the client the handler builds: give it to your client",
+      });
+    }
     return;
   }
   if (p.apiKey === undefined) issues.push({ field: "paygentic.apiKey", message: "is required" });

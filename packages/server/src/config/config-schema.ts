@@ -60,6 +60,7 @@ export const ConfigShape = z.strictObject({
     baseUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
     timeoutMs: PositiveInt.max(120_000).optional(),
     retries: z.number().int().min(0).max(10).optional(),
+    fetch: z.custom<typeof fetch>((v) => typeof v === "function", "must be a fetch function").optional(),
     client: z
       .custom<object>((v) => typeof v === "object" && v !== null && "grants" in v, "must be a PaygenticClient")
       .optional(),

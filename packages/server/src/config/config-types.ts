@@ -32,7 +32,14 @@ export interface CatalogInput {
 }
 
 export type PaygenticInput =
-  | { apiKey: string; baseUrl: string; timeoutMs?: number; retries?: number }
+  | {
+      apiKey: string;
+      baseUrl: string;
+      timeoutMs?: number;
+      retries?: number;
+      /** The client's transport, e.g. `createNodeFetch()` from `@creditkit/paygentic/node`. Default: global fetch. */
+      fetch?: typeof fetch;
+    }
   /** A ready client (tests, or a merchant who wraps fetch). */
   | { client: PaygenticClient };
 

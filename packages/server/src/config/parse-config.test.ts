@@ -147,5 +147,22 @@ describe("config parsing", () => {
     expect(typeof createTopUpHandler({ ...valid(), paygentic: { client } })).toBe("function");
     const both = { ...valid(), paygentic: { client, apiKey: KEY, baseUrl: "http://127.0.0.1:4010" } };
     expect(errorOf(both).issues.map((i) => i.field)).toEqual(["paygentic.client"]);
+    const clientAndFetch = { ...valid(), paygentic: { client, fetch } };
+    expect(errorOf(clientAndFetch).issues.map((i) => i.field)).toEqual(["paygentic.fetch"]);
+  });
+
+  it("sends the client's calls through paygentic.fetch when given (e.g. createNodeFetch on Node)", async () => {
+    const sent: string[] = [];
+    // Records the call, then fails the way fetch does when nothing listens.
+    const recording = (async (url: string) => {
+      sent.push(url);
+      throw new TypeError("fetch failed");
+    }) as typeof fetch;
+    const parsed = parseConfig({ ...valid(), paygentic: { ...valid().paygentic, fetch: recording, retries: 0 } });
+    await expect(parsed.client.entitlements.get("ent_demoalice")).rejects.toMatchObject({ kind: "network" });
+    expect(sent).toEqual(["http://127.0.0.1:4010/v1/entitlements/ent_demoalice"]);
+    expect(errorOf({ ...valid(), paygentic: { ...valid().paygentic, fetch: "fetch" } }).issues).toEqual([
+      { field: "paygentic.fetch", message: "must be a fetch function" },
+    ]);
   });
 });

@@ -63,6 +63,7 @@ export function parseConfig(input: TopUpConfig): ParsedConfig {
           baseUrl: input.paygentic.baseUrl,
           timeoutMs: c.paygentic.timeoutMs ?? 8000,
           retries: c.paygentic.retries ?? 2,
+          ...(input.paygentic.fetch !== undefined && { fetch: input.paygentic.fetch }),
           logger: { warn: (message, fields) => logger.warn(message, fields) },
         });
 

@@ -1,7 +1,7 @@
+import { bundleForEdge } from "@creditkit/test-kit/edge-runtime";
 import { emulatorForFile } from "@creditkit/test-kit/file-emulator";
 import { BASE, handlerConfig, ORIGIN } from "@creditkit/test-kit/handler-client";
 import { EdgeVM } from "@edge-runtime/vm";
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { derivePurchaseKeys } from "./purchase-keys.ts";
 
@@ -14,24 +14,11 @@ import { derivePurchaseKeys } from "./purchase-keys.ts";
 
 const emu = await emulatorForFile();
 
-async function bundleForEdge(): Promise<string> {
-  const result = await build({
-    entryPoints: [`${import.meta.dirname}/index.ts`],
-    bundle: true,
-    platform: "browser",
-    format: "iife",
-    globalName: "CreditKitServer",
-    write: false,
-    logLevel: "silent",
-  });
-  return result.outputFiles[0]!.text;
-}
-
 describe("@creditkit/server on an edge runtime", () => {
   it("bundles without Node built-ins and sells a pack inside the Edge Runtime VM", async () => {
     const vm = new EdgeVM();
     expect(vm.evaluate("typeof process + typeof Buffer + typeof require")).toBe("undefinedundefinedundefined");
-    vm.evaluate(await bundleForEdge());
+    vm.evaluate(await bundleForEdge(`${import.meta.dirname}/index.ts`, "CreditKitServer"));
 
     const alice = emu.customer("acme-alice");
     const { resolveCustomer: _outerRealm, ...config } = handlerConfig(emu);

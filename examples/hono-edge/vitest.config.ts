@@ -1,0 +1,9 @@
+import { defineProject } from "vitest/config";
+
+export default defineProject({
+  test: {
+    name: "example-hono-edge",
+    environment: "node",
+    include: ["tests/**/*.test.ts"],
+  },
+});

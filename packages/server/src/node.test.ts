@@ -72,8 +72,9 @@ describe("toNodeHandler on node:http", () => {
         headers: { ...widget(), host: "evil.example", origin: "http://evil.example", "idempotency-key": "forged-1" },
         body: JSON.stringify({ packId: "starter" }),
       });
+      // A page on evil.example whose Host and Origin agree is still not the configured app.
       expect(forged.status).toBe(403);
-      expect(JSON.parse(forged.body).error.code).toBe("cross_site_request");
+      expect(JSON.parse(forged.body).error.code).toBe("origin_mismatch");
     } finally {
       await server.close();
     }

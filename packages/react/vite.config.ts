@@ -43,24 +43,30 @@ function stylesheet(): Plugin {
  * Bundlers may drop module-level directives from library output. The client entry must start with
  * "use client" (Next.js needs the boundary); the server entry must NOT (server components import it).
  */
-function clientDirective(entry: string): Plugin {
+function clientDirective(...entries: string[]): Plugin {
   return {
     name: "creditkit:use-client",
     renderChunk(code, chunk) {
-      if (!chunk.isEntry || chunk.name !== entry || /^\s*["']use client["']/.test(code)) return null;
+      if (!chunk.isEntry || !entries.includes(chunk.name) || /^\s*["']use client["']/.test(code)) return null;
       return { code: `"use client";\n${code}`, map: null };
     },
   };
 }
 
 export default defineConfig({
-  plugins: [stylesheet(), clientDirective("index")],
+  plugins: [stylesheet(), clientDirective("index", "support")],
   build: {
     outDir: "dist",
     emptyOutDir: true,
     sourcemap: true,
     lib: {
-      entry: { index: src("index.ts"), server: src("server.ts"), "locales/de": src("locales/de.ts") },
+      entry: {
+        index: src("index.ts"),
+        server: src("server.ts"),
+        "locales/de": src("locales/de.ts"),
+        // The support console: its own entry, so the customer's widget never carries it.
+        support: src("support.ts"),
+      },
       formats: ["es"],
     },
     rolldownOptions: {

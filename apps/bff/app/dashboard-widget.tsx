@@ -19,7 +19,9 @@ export interface DashboardWidgetProps {
  */
 export async function DashboardWidget({ cookie, lang, checkout }: DashboardWidgetProps) {
   const { env, topUp } = await getRuntime();
+  const locale = lang === "de" ? "de-DE" : "en-US";
   const dehydratedState = await prefetchTopUp({
+    locale,
     fetch: (path, init) =>
       topUp(
         new Request(new URL(path, env.publicUrl), {
@@ -31,7 +33,7 @@ export async function DashboardWidget({ cookie, lang, checkout }: DashboardWidge
   return (
     <CreditKitProvider
       dehydratedState={dehydratedState}
-      locale={lang === "de" ? "de-DE" : "en-US"}
+      locale={locale}
       messages={lang === "de" ? de : undefined}
       // Server and browser must print the same dates; a real dashboard would use the customer's zone.
       timeZone="UTC"

@@ -4,8 +4,11 @@ export interface CatalogPack {
   credits: number;
   /** Decimal string in the currency's major unit. */
   price: string;
+  /** In the locale the widget asked for (`?locale=`), else the catalog's default locale. */
   label: string;
   badge?: string;
+  /** A line under the pack's name. */
+  description?: string;
 }
 
 /** The rules of a custom credit count; priced with `customAmountPrice` (./custom-amount.ts). */

@@ -6,6 +6,8 @@ import type { MessageKey } from "./messages/en.ts";
 
 export interface CreditKitContextValue {
   basePath: string;
+  /** The provider's locale: numbers, dates, and the pack texts the catalog is asked for in. */
+  locale: string;
   client: BffClient;
   format: Formatter;
   /** A message with its placeholders filled in. */

@@ -70,6 +70,7 @@ export function CreditKitProvider({
     const t: CreditKitContextValue["t"] = (key, values) => interpolate(dictionary[key], values);
     return {
       basePath,
+      locale,
       client: createBffClient(basePath, fetchImpl),
       format,
       t,

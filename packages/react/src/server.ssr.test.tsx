@@ -52,7 +52,7 @@ describe("server rendering (no browser globals)", () => {
   it("uses the hooks' query keys", async () => {
     const queryClient = new QueryClient();
     await prefetchTopUp({ fetch: bff.fetch, basePath: BASE_PATH, queryClient, grantsPageSize: 5 });
-    expect(queryClient.getQueryData(creditKitKeys.catalog(BASE_PATH))).toMatchObject({ currency: "USD" });
+    expect(queryClient.getQueryData(creditKitKeys.catalog(BASE_PATH, "en-US"))).toMatchObject({ currency: "USD" });
     expect(queryClient.getQueryData(creditKitKeys.balance(BASE_PATH))).toMatchObject({ hasAccess: true });
     expect(
       queryClient.getQueryData(creditKitKeys.grants(BASE_PATH, { limit: 5, offset: 0, includeVoided: false })),
@@ -87,6 +87,25 @@ describe("server rendering (no browser globals)", () => {
     expect(html).toContain('aria-label="Loading…"');
   });
 
+  it("prefetches the catalog in the locale the provider renders, so its pack texts hydrate as they are", async () => {
+    await bff.reset({
+      catalog: {
+        currency: "USD",
+        packs: [{ id: "starter", credits: 1000, price: "10", label: { en: "Starter", de: "Einstieg" } }],
+      },
+    });
+    const state = await prefetchTopUp({ fetch: bff.fetch, basePath: BASE_PATH, locale: "de-DE" });
+    expect(bff.sent.map((r) => new URL(r.url)).find((u) => u.pathname.endsWith("/catalog"))?.search).toBe(
+      "?locale=de-DE",
+    );
+    const html = renderToString(
+      <CreditKitProvider basePath={BASE_PATH} dehydratedState={state} locale="de-DE" timeZone="UTC">
+        <TopUpWidget />
+      </CreditKitProvider>,
+    );
+    expect(text(html)).toContain("Einstieg");
+  });
+
   it("never holds the render past deadlineMs: what is late is left out, like a failure", async () => {
     // Balance and grants both read the entitlement; a hanging Paygentic holds them, not the catalog.
     await bff.emulator.fault({ method: "GET", path: "/v1/entitlements/*", delayMs: 1_500 });
@@ -96,7 +115,7 @@ describe("server rendering (no browser globals)", () => {
     await bff.emulator.clearFaults();
     expect(elapsed).toBeGreaterThanOrEqual(190);
     expect(elapsed).toBeLessThan(600);
-    expect(state.queries.map((q) => q.queryKey)).toEqual([creditKitKeys.catalog(BASE_PATH)]);
+    expect(state.queries.map((q) => q.queryKey)).toEqual([creditKitKeys.catalog(BASE_PATH, "en-US")]);
     const html = renderToString(
       <CreditKitProvider basePath={BASE_PATH} dehydratedState={state}>
         <TopUpWidget />

@@ -18,6 +18,8 @@ export interface PrefetchTopUpOptions {
   fetch: FetchLike;
   /** Must match the provider's basePath (it is part of the query keys). Default "/api/topup". */
   basePath?: string;
+  /** Must match the provider's locale (the catalog's pack texts are in it; part of its query key). Default "en-US". */
+  locale?: string;
   /** Prefetch into this client; default a fresh one (never share one between requests). */
   queryClient?: QueryClient;
   /** Must match the widget's grantsPageSize. Default 10. */
@@ -40,7 +42,7 @@ export const DEFAULT_PREFETCH_DEADLINE_MS = 5_000;
 export async function prefetchTopUp(options: PrefetchTopUpOptions): Promise<DehydratedState> {
   const basePath = options.basePath ?? DEFAULT_BASE_PATH;
   const queryClient = options.queryClient ?? new QueryClient();
-  const target = { basePath, client: createBffClient(basePath, options.fetch) };
+  const target = { basePath, client: createBffClient(basePath, options.fetch), locale: options.locale ?? "en-US" };
   const grants = { limit: options.grantsPageSize ?? DEFAULT_GRANTS_PAGE_SIZE, offset: 0, includeVoided: false };
   const deadlineMs = options.deadlineMs ?? DEFAULT_PREFETCH_DEADLINE_MS;
   if (!(deadlineMs >= 0 && deadlineMs <= 2_147_483_647)) {

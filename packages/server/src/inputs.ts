@@ -7,6 +7,7 @@ import {
   type PurchaseSelection,
 } from "@creditkit/contract";
 import { z } from "zod";
+import { LocaleTag } from "./config/config-schema.ts";
 import { type Catalog, customCreditsProblem } from "./pricing.ts";
 
 /**
@@ -17,6 +18,9 @@ import { type Catalog, customCreditsProblem } from "./pricing.ts";
 
 /** Routes that take no query at all still refuse unknown parameters. */
 export const NoQuery = z.strictObject({});
+
+/** `GET /catalog?locale=de-DE`: the locale the widget shows, for the packs' texts. */
+export const CatalogQuery = z.strictObject({ locale: LocaleTag.optional() });
 
 export const IdempotencyHeaders = z.object({
   [ATTEMPT_KEY_HEADER]: z.string({ error: "is required" }).regex(ATTEMPT_KEY_PATTERN, ATTEMPT_KEY_RULE),

@@ -1,4 +1,11 @@
-import { GrantsQuery, IdempotencyHeaders, NoQuery, PurchaseParams, purchaseBodySchema } from "./inputs.ts";
+import {
+  CatalogQuery,
+  GrantsQuery,
+  IdempotencyHeaders,
+  NoQuery,
+  PurchaseParams,
+  purchaseBodySchema,
+} from "./inputs.ts";
 import type { Catalog } from "./pricing.ts";
 import { type AnyRoute, defineRoute } from "./router.ts";
 import { getBalance } from "./routes/balance-route.ts";
@@ -15,7 +22,7 @@ import { receiveWebhook } from "./routes/webhook-route.ts";
  */
 export function buildRoutes(catalog: Catalog): readonly AnyRoute[] {
   return [
-    defineRoute({ method: "GET", path: "/catalog", auth: "customer", query: NoQuery, handle: getCatalog }),
+    defineRoute({ method: "GET", path: "/catalog", auth: "customer", query: CatalogQuery, handle: getCatalog }),
     defineRoute({ method: "GET", path: "/balance", auth: "customer", query: NoQuery, handle: getBalance }),
     defineRoute({ method: "GET", path: "/grants", auth: "customer", query: GrantsQuery, handle: listGrants }),
     defineRoute({

@@ -74,6 +74,7 @@ export function PackPicker({ value, defaultValue, onChange, className }: PackPic
             <span className="ck-pack-credits">{credits(pack.credits)}</span>
             <span className="ck-pack-price">{money(pack.price)}</span>
             {pack.badge ? <span className="ck-badge">{pack.badge}</span> : null}
+            {pack.description ? <span className="ck-pack-desc">{pack.description}</span> : null}
           </label>
         ))}
         {rules ? (

@@ -13,7 +13,8 @@ import { CreditKitError, errorFromResponse } from "./errors.ts";
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 export interface BffClient {
-  catalog(signal?: AbortSignal): Promise<CatalogBody>;
+  /** The catalog with its pack texts in `locale` (the BFF falls back to its default locale). */
+  catalog(locale: string | undefined, signal?: AbortSignal): Promise<CatalogBody>;
   balance(signal?: AbortSignal): Promise<BalanceBody>;
   grants(query: GrantsQuery, signal?: AbortSignal): Promise<GrantsPageBody>;
   purchase(id: string, signal?: AbortSignal): Promise<PurchaseStatusBody>;
@@ -50,7 +51,7 @@ export function createBffClient(basePath: string, fetchImpl?: FetchLike): BffCli
   const get = <T>(path: string, signal?: AbortSignal) => call<T>(path, { signal });
 
   return {
-    catalog: (signal) => get("/catalog", signal),
+    catalog: (locale, signal) => get(locale ? `/catalog?locale=${encodeURIComponent(locale)}` : "/catalog", signal),
     balance: (signal) => get("/balance", signal),
     grants: (q, signal) => get(`/grants?limit=${q.limit}&offset=${q.offset}&includeVoided=${q.includeVoided}`, signal),
     purchase: (id, signal) => get(`/purchases/${encodeURIComponent(id)}`, signal),

@@ -8,6 +8,8 @@ import { creditKitKeys } from "./query-keys.ts";
 export interface QueryTarget {
   basePath: string;
   client: BffClient;
+  /** The widget's locale: the catalog's pack texts are served in it. */
+  locale?: string;
 }
 
 /** Catalog rules change rarely; a fresh page load picks up a change. */
@@ -21,8 +23,8 @@ export const ACCOUNT_STALE_MS = 15_000;
  * browser. Retries are the caller's: the hooks retry what retrying can fix, a prefetch never does.
  */
 export const creditKitQueries = {
-  catalog: ({ basePath, client }: QueryTarget) =>
-    bffQuery(creditKitKeys.catalog(basePath), (signal) => client.catalog(signal), CATALOG_STALE_MS),
+  catalog: ({ basePath, client, locale }: QueryTarget) =>
+    bffQuery(creditKitKeys.catalog(basePath, locale), (signal) => client.catalog(locale, signal), CATALOG_STALE_MS),
   balance: ({ basePath, client }: QueryTarget) =>
     bffQuery(creditKitKeys.balance(basePath), (signal) => client.balance(signal), ACCOUNT_STALE_MS),
   grantsPage: ({ basePath, client }: QueryTarget, query: GrantsQuery) =>

@@ -9,7 +9,8 @@ const all = (basePath: string) => ["creditkit", basePath] as const;
  */
 export const creditKitKeys = {
   all,
-  catalog: (basePath: string) => [...all(basePath), "catalog"] as const,
+  /** Per locale: the pack texts are in it. */
+  catalog: (basePath: string, locale?: string) => [...all(basePath), "catalog", locale ?? null] as const,
   balance: (basePath: string) => [...all(basePath), "balance"] as const,
   /** Every page of grants: what a credited purchase invalidates. */
   grantsAll: (basePath: string) => [...all(basePath), "grants"] as const,

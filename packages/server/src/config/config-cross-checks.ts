@@ -7,6 +7,7 @@ import {
 } from "@creditkit/contract";
 import { isPriceString, MAX_PURCHASE_PRICE, MIN_PURCHASE_PRICE } from "@creditkit/paygentic";
 import { adminBasePathProblem } from "../admin/admin-config.ts";
+import { canonicalLocale, PACK_TEXT_FIELDS, pick } from "../catalog-text.ts";
 import type { FieldIssue } from "../http/api-error.ts";
 import { fitsMinorUnit } from "../pricing.ts";
 import { isCurrency } from "./currency.ts";
@@ -50,6 +51,7 @@ function checkPaygentic(p: Record<string, unknown>, issues: FieldIssue[]): void 
 function checkCatalog(catalog: Record<string, unknown>, issues: FieldIssue[]): void {
   const currency = typeof catalog.currency === "string" && isCurrency(catalog.currency) ? catalog.currency : null;
   const packs = Array.isArray(catalog.packs) ? catalog.packs.map(asRecord) : [];
+  const defaultLocale = canonicalLocale(typeof catalog.defaultLocale === "string" ? catalog.defaultLocale : "en");
   const seen = new Map<string, number>();
   packs.forEach((pack, index) => {
     if (typeof pack.id === "string") {
@@ -58,6 +60,7 @@ function checkCatalog(catalog: Record<string, unknown>, issues: FieldIssue[]): v
         issues.push({ field: `catalog.packs.${index}.id`, message: `duplicates catalog.packs.${first}.id` });
       } else seen.set(pack.id, index);
     }
+    checkTexts(pack, index, defaultLocale, issues);
     if (currency && typeof pack.price === "string" && isDecimalString(pack.price)) {
       if (!fitsMinorUnit(pack.price, currency)) {
         issues.push({ field: `catalog.packs.${index}.price`, message: `has more fraction digits than ${currency}` });
@@ -71,6 +74,26 @@ function checkCatalog(catalog: Record<string, unknown>, issues: FieldIssue[]): v
     return;
   }
   checkCustom(asRecord(catalog.custom), currency, issues);
+}
+
+/** Locale maps: every key a locale tag, and text for the default locale or its language (else a customer could get none). */
+function checkTexts(pack: Record<string, unknown>, index: number, defaultLocale: string | null, issues: FieldIssue[]) {
+  for (const field of PACK_TEXT_FIELDS) {
+    const text = pack[field];
+    if (typeof text !== "object" || text === null || Array.isArray(text)) continue;
+    const keys = Object.keys(text);
+    for (const key of keys) {
+      if (canonicalLocale(key) === null) {
+        issues.push({ field: `catalog.packs.${index}.${field}.${key}`, message: "is not a BCP 47 locale tag" });
+      }
+    }
+    if (defaultLocale && pick(text as Record<string, string>, defaultLocale) === undefined) {
+      issues.push({
+        field: `catalog.packs.${index}.${field}`,
+        message: `has no text for the default locale "${defaultLocale}" (catalog.defaultLocale)`,
+      });
+    }
+  }
 }
 
 function checkCustom(c: Record<string, unknown>, currency: string | null, issues: FieldIssue[]): void {

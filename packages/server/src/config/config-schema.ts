@@ -8,6 +8,7 @@ import {
 } from "@creditkit/paygentic";
 import { z } from "zod";
 import { AdminConfigShape } from "../admin/admin-config.ts";
+import { canonicalLocale } from "../catalog-text.ts";
 import { isOrigin } from "../origin.ts";
 import { isPurchasablePrice } from "../pricing.ts";
 import { isKnownCurrency } from "./currency.ts";
@@ -31,12 +32,26 @@ const Price = z
   .refine(isDecimalString, 'must be a decimal string like "10.00"')
   .refine((p) => !isDecimalString(p) || isPurchasablePrice(p), `must be between ${MIN_PURCHASE_PRICE} and 4503599.62`);
 
+/** Words for the customer: one text, or texts by locale (their tags and default: config-cross-checks.ts). */
+const Localized = (max: number) => {
+  const text = z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+  return z.union([text, z.record(z.string(), text)], {
+    error: 'must be a text, or texts by locale like { en: "…", de: "…" }',
+  });
+};
+
+export const LocaleTag = z
+  .string()
+  .max(35, "must be at most 35 characters")
+  .refine((tag) => canonicalLocale(tag) !== null, 'must be a BCP 47 locale tag like "de" or "de-AT"');
+
 const Pack = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1–64 characters of A–Z, a–z, 0–9, _ or -"),
   credits: PositiveInt.max(999_999_999_999, "must be less than 1e12"),
   price: Price,
-  label: z.string().trim().min(1, "must not be empty").max(100),
-  badge: z.string().trim().min(1, "must not be empty").max(40).optional(),
+  label: Localized(100),
+  badge: Localized(40).optional(),
+  description: Localized(200).optional(),
 });
 
 const Custom = z.strictObject({
@@ -69,6 +84,8 @@ export const ConfigShape = z.strictObject({
     currency: Currency,
     packs: z.array(Pack),
     custom: Custom.optional(),
+    defaultLocale: LocaleTag.default("en"),
+    translate: OptionalFn,
   }),
   resolveCustomer: Fn,
   publicOrigin: Origin,

@@ -16,19 +16,43 @@ export interface TopUpLogger {
   error?(message: string, fields?: Record<string, unknown>): void;
 }
 
+/**
+ * Words shown to the customer: one text, or one per locale (`{ en: "Starter", de: "Einstieg" }`,
+ * BCP 47 tags). A locale map must have the catalog's `defaultLocale`.
+ */
+export type LocalizedText = string | Readonly<Record<string, string>>;
+
+export type PackTextField = "label" | "badge" | "description";
+
+/**
+ * Translates a pack's text (given in the default locale) into `locale`, for locales a text's map
+ * does not have; return nothing to serve the default text. Synchronous: GET /catalog calls it once
+ * per locale and keeps the result.
+ */
+export type TranslateCatalogText = (
+  text: string,
+  context: { locale: string; packId: string; field: PackTextField },
+) => string | null | undefined;
+
 export interface PackInput {
   id: string;
   credits: number;
   /** Decimal string in the currency's major unit, e.g. "10.00". */
   price: string;
-  label: string;
-  badge?: string;
+  label: LocalizedText;
+  badge?: LocalizedText;
+  /** A line under the pack's name. */
+  description?: LocalizedText;
 }
 
 export interface CatalogInput {
   currency: string;
   packs: PackInput[];
   custom?: { minCredits: number; maxCredits: number; step: number; unitPrice: string };
+  /** The locale of plain-string texts and the one every locale map must have. Default "en". */
+  defaultLocale?: string;
+  /** Texts for locales that a locale map does not have (an i18n library's `t`, for instance). */
+  translate?: TranslateCatalogText;
 }
 
 export type PaygenticInput =

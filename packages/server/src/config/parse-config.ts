@@ -1,5 +1,6 @@
 import { createPaygenticClient, MIN_PURCHASE_PRICE, type PaygenticClient } from "@creditkit/paygentic";
 import { type ParsedAdminConfig, parseAdminConfig } from "../admin/admin-config.ts";
+import { canonicalLocale, createCatalogLocalizer, defaultText } from "../catalog-text.ts";
 import type { FieldIssue } from "../http/api-error.ts";
 import { issuesOf } from "../http/zod-issues.ts";
 import { createLogThrottle, DIAGNOSTIC_LOG_INTERVAL_MS, type LogThrottle } from "../log-throttle.ts";
@@ -14,7 +15,10 @@ import type { ResolveCustomer, TopUpConfig } from "./config-types.ts";
 /** The config after validation and defaults: what the routes actually read. */
 export interface ParsedConfig {
   client: PaygenticClient;
+  /** The catalog in its default locale: prices, ids and the texts a request without a locale gets. */
   catalog: Catalog;
+  /** The catalog with its texts in a locale the widget asked for (`GET /catalog?locale=`). */
+  catalogIn: (locale: string | undefined) => Catalog;
   resolveCustomer: ResolveCustomer;
   publicOrigin: string;
   returnPath: string;
@@ -67,19 +71,24 @@ export function parseConfig(input: TopUpConfig): ParsedConfig {
           logger: { warn: (message, fields) => logger.warn(message, fields) },
         });
 
+  const defaultLocale = canonicalLocale(c.catalog.defaultLocale) ?? "en";
+  const catalog: Catalog = {
+    currency,
+    packs: c.catalog.packs.map((p) => ({
+      id: p.id,
+      credits: p.credits,
+      price: normalizePrice(p.price, currency),
+      label: defaultText(p.label, defaultLocale),
+      ...(p.badge !== undefined && { badge: defaultText(p.badge, defaultLocale) }),
+      ...(p.description !== undefined && { description: defaultText(p.description, defaultLocale) }),
+    })),
+    custom: c.catalog.custom ? { ...c.catalog.custom, minPrice: MIN_PURCHASE_PRICE } : null,
+  };
+
   return {
     client,
-    catalog: {
-      currency,
-      packs: c.catalog.packs.map((p) => ({
-        id: p.id,
-        credits: p.credits,
-        price: normalizePrice(p.price, currency),
-        label: p.label,
-        ...(p.badge !== undefined && { badge: p.badge }),
-      })),
-      custom: c.catalog.custom ? { ...c.catalog.custom, minPrice: MIN_PURCHASE_PRICE } : null,
-    },
+    catalog,
+    catalogIn: createCatalogLocalizer(input.catalog, catalog, defaultLocale, input.catalog.translate, logger),
     resolveCustomer: input.resolveCustomer,
     publicOrigin: c.publicOrigin,
     returnPath: c.returnPath,

@@ -1,5 +1,18 @@
-import { Invoice, type InvoiceRefund } from "@creditkit/paygentic";
+import { type Grant, GrantList, Invoice, type InvoiceRefund } from "@creditkit/paygentic";
+import type { PurchaseView } from "./control/purchase-views.ts";
 import type { SeedInfo } from "./emulator-core.ts";
+import type { WebhookDelivery } from "./webhooks/dispatcher.ts";
+
+export type { PurchaseView } from "./control/purchase-views.ts";
+export type { DeliveryAttempt, WebhookDelivery } from "./webhooks/dispatcher.ts";
+
+/** Which deliveries `deliveries()` / `waitForDelivery()` mean; every field given must match. */
+export interface DeliveryFilter {
+  eventType?: string;
+  /** `data.invoiceId` of the event (an invoice.paid.v0 names the invoice it paid). */
+  invoiceId?: string;
+  status?: WebhookDelivery["status"];
+}
 
 /** One API request as the emulator recorded it (`GET /__emulator/requests`). */
 export interface RecordedRequest {
@@ -51,6 +64,17 @@ export interface PaymentSessionOutcome {
   invoiceStatus: string;
   redirectUrl: string | null;
 }
+
+function deliveryMatches(d: WebhookDelivery, filter: DeliveryFilter): boolean {
+  const data = (d.payload as { data?: { invoiceId?: unknown } } | null)?.data;
+  return (
+    (filter.eventType === undefined || d.eventType === filter.eventType) &&
+    (filter.invoiceId === undefined || data?.invoiceId === filter.invoiceId) &&
+    (filter.status === undefined || d.status === filter.status)
+  );
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const PURCHASE_PATH = /^\/v1\/entitlements\/([^/]+)\/grants\/purchase$/;
 
@@ -104,8 +128,21 @@ export function createEmulatorControl(baseUrl: string) {
     return created;
   }
 
-  const setClock = (now: string) => call<{ now: string }>("POST", "/__emulator/clock", { now });
-  const advanceClock = (advanceBy: string) => call<{ now: string }>("POST", "/__emulator/clock", { advanceBy });
+  /** The clock's new time, and how many processing payments arrived because of the move. */
+  type ClockAnswer = { now: string; settled: number };
+  const setClock = (now: string) => call<ClockAnswer>("POST", "/__emulator/clock", { now });
+  const advanceClock = (advanceBy: string) => call<ClockAnswer>("POST", "/__emulator/clock", { advanceBy });
+
+  /** Every purchase since the last reset with its ids, URLs and status, oldest first. */
+  const purchaseDetails = () => call<PurchaseView[]>("GET", "/__emulator/purchases");
+
+  /** Webhook deliveries since the last reset, oldest first (one per message and URL). */
+  async function deliveries(filter: DeliveryFilter = {}): Promise<WebhookDelivery[]> {
+    return (await call<WebhookDelivery[]>("GET", "/__emulator/webhooks")).filter((d) => deliveryMatches(d, filter));
+  }
+
+  const sessionCall = (id: string, action: string) =>
+    call<PaymentSessionOutcome>("POST", `/__emulator/payment-sessions/${encodeURIComponent(id)}/${action}`);
 
   return {
     url,
@@ -158,12 +195,71 @@ export function createEmulatorControl(baseUrl: string) {
     fault: (spec: FaultSpec) => call<{ id: string }>("POST", "/__emulator/faults", spec),
     clearFaults: () => call<unknown>("DELETE", "/__emulator/faults"),
     /** The same effect as the hosted page's buttons, without a browser. */
-    completeSession: (id: string) =>
-      call<PaymentSessionOutcome>("POST", `/__emulator/payment-sessions/${encodeURIComponent(id)}/complete`),
-    declineSession: (id: string) =>
-      call<PaymentSessionOutcome>("POST", `/__emulator/payment-sessions/${encodeURIComponent(id)}/decline`),
-    cancelSession: (id: string) =>
-      call<PaymentSessionOutcome>("POST", `/__emulator/payment-sessions/${encodeURIComponent(id)}/cancel`),
+    completeSession: (id: string) => sessionCall(id, "complete"),
+    declineSession: (id: string) => sessionCall(id, "decline"),
+    insufficientFundsSession: (id: string) => sessionCall(id, "insufficient-funds"),
+    /** The payment is accepted but stays processing (invoice ISSUED, paymentInFlight) until released. */
+    holdSession: (id: string) => sessionCall(id, "hold"),
+    /** A processing payment (held, or waiting for its settle delay) arrives now: PAID, grant, webhook. */
+    releaseSession: (id: string) => sessionCall(id, "release"),
+    cancelSession: (id: string) => sessionCall(id, "cancel"),
+    purchaseDetails,
+    /** The newest purchase: invoice and payment session ids, payment URL, success and cancel URLs, status. */
+    async lastPurchase(): Promise<PurchaseView> {
+      const all = await purchaseDetails();
+      const last = all.at(-1);
+      if (!last) throw new Error("no purchase was made since the last reset");
+      return last;
+    },
+    /**
+     * A seeded customer's grants at Paygentic (by external id, customer id or entitlement id),
+     * newest first, every page; voided ones only with `includeVoided`.
+     */
+    async grants(customer: string, options: { includeVoided?: boolean } = {}): Promise<Grant[]> {
+      const info = await seed();
+      const found = info.customers.find((c) => [c.externalId, c.customerId, c.entitlementId].includes(customer));
+      if (!found) throw new Error(`no seeded customer or entitlement "${customer}"`);
+      const all: Grant[] = [];
+      for (let offset = 0; ; offset += 100) {
+        const query = `limit=100&offset=${offset}${options.includeVoided ? "&includeVoided=true" : ""}`;
+        const raw = await call<unknown>(
+          "GET",
+          `/v1/entitlements/${encodeURIComponent(found.entitlementId)}/grants?${query}`,
+          undefined,
+          { authorization: `Bearer ${info.apiKey}` },
+        );
+        const page = GrantList.parse(raw);
+        all.push(...page.data);
+        if (page.data.length < 100) return all;
+      }
+    },
+    deliveries,
+    /**
+     * Waits until a delivery matching the filter is there (by default: delivered, i.e. answered
+     * 2xx by your endpoint) and returns it; fails after `timeoutMs` (10 s) naming what it saw.
+     */
+    async waitForDelivery(filter: DeliveryFilter = {}, { timeoutMs = 10_000 } = {}): Promise<WebhookDelivery> {
+      const wanted = { status: "delivered" as const, ...filter };
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const all = await deliveries();
+        const found = all.find((d) => deliveryMatches(d, wanted));
+        if (found) return found;
+        if (Date.now() > deadline) {
+          const seen = all.map((d) => `${d.eventType} ${d.status} (${d.attempts.length} attempts) to ${d.url}`);
+          throw new Error(
+            `no webhook delivery matching ${JSON.stringify(wanted)} within ${timeoutMs} ms; seen: ${seen.join("; ") || "none"}`,
+          );
+        }
+        await sleep(100);
+      }
+    },
+    /** Sends a message again, same svix-id, to every URL it went to (Svix's "resend"). */
+    redeliver: (messageId: string) =>
+      call<{ messageId: string; redelivering: true }>(
+        "POST",
+        `/__emulator/webhooks/${encodeURIComponent(messageId)}/redeliver`,
+      ),
   };
 }
 

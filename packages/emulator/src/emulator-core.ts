@@ -68,6 +68,7 @@ export class EmulatorCore {
   reset(): void {
     this.rt.timers.clearAll();
     this.webhooks.stop();
+    this.webhooks.clear();
     this.faults.clear();
     this.requests.clear();
     this.rt.clock.reset();

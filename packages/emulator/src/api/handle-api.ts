@@ -12,6 +12,7 @@ import { parseJsonBody } from "../http/validate.ts";
 import { type ApiResult, apiRouter } from "./api-routes.ts";
 
 const WITH_BODY = new Set(["POST", "PUT", "PATCH"]);
+const API_PATH = /^\/v\d+\//;
 
 /**
  * One API request: faults that answer without processing, then route → auth → body → handler,
@@ -27,7 +28,8 @@ export async function handleApi(
   const { rt } = core;
   const method = req.method ?? "GET";
   const entry: LoggedRequest = { method, path: pathname + search, body: null, status: 0, at: rt.clock.nowIso() };
-  core.requests.add(entry);
+  // The log is of API calls (/v0/…, /v1/…, /v2/…): not a browser's /favicon.ico on the hosted page.
+  if (API_PATH.test(pathname)) core.requests.add(entry);
   const fault = core.faults.take(method, pathname);
 
   if (fault && (fault.reset || fault.status !== undefined)) {

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { DateTime } from "@creditkit/paygentic";
 import { z } from "zod";
 import { MAX_BODY_BYTES } from "../constants.ts";
-import { actOnSession, expireDueSessions, type SessionAction } from "../domain/payment-sessions.ts";
+import { actOnSession, expireDueSessions, type SessionAction, settleDuePayments } from "../domain/payment-sessions.ts";
 import type { EmulatorCore } from "../emulator-core.ts";
 import { ApiError, invalidField, notFound } from "../http/api-error.ts";
 import { readBody } from "../http/read-body.ts";
@@ -12,6 +12,7 @@ import { parseInput, parseJsonBody, parsePathId } from "../http/validate.ts";
 import { parseDuration } from "../time/duration.ts";
 import { controlRequestRefusal } from "./control-guard.ts";
 import { FaultSpec } from "./faults.ts";
+import { purchaseViews } from "./purchase-views.ts";
 import type { LoggedRequest } from "./request-log.ts";
 
 interface ControlContext {
@@ -61,11 +62,26 @@ const controlRouter = new Router<ControlHandler>()
       rt.clock.set(Date.parse(body.now as string));
     }
     expireDueSessions(rt);
-    return { status: 200, body: { now: rt.clock.nowIso() } };
+    // Payments processing with a settle delay arrive once the clock passes it (held ones wait).
+    const settled = settleDuePayments(rt);
+    return { status: 200, body: { now: rt.clock.nowIso(), settled } };
   })
   .add("POST", "/__emulator/payment-sessions/:id/complete", sessionAction("complete"))
   .add("POST", "/__emulator/payment-sessions/:id/decline", sessionAction("decline"))
   .add("POST", "/__emulator/payment-sessions/:id/cancel", sessionAction("cancel"))
+  .add("POST", "/__emulator/payment-sessions/:id/insufficient-funds", sessionAction("insufficient_funds"))
+  .add("POST", "/__emulator/payment-sessions/:id/hold", sessionAction("hold"))
+  .add("POST", "/__emulator/payment-sessions/:id/release", sessionAction("release"))
+  .add("GET", "/__emulator/purchases", ({ core }) => {
+    expireDueSessions(core.rt);
+    return { status: 200, body: purchaseViews(core.rt.store) };
+  })
+  .add("GET", "/__emulator/webhooks", ({ core }) => ({ status: 200, body: core.webhooks.deliveries() }))
+  .add("POST", "/__emulator/webhooks/:messageId/redeliver", ({ core, params }) => {
+    const id = params.messageId as string;
+    if (!core.webhooks.redeliver(id)) throw notFound(`no webhook message ${id}`);
+    return { status: 202, body: { messageId: id, redelivering: true } };
+  })
   .add("POST", "/__emulator/faults", ({ core, text }) => {
     const spec = parseInput(FaultSpec, parseJsonBody(text));
     return { status: 201, body: { id: core.faults.add(spec) } };

@@ -1,7 +1,33 @@
 import type { Runtime } from "../runtime.ts";
 import type { InvoiceRecord, InvoiceStatus, PaymentSessionRecord } from "../store/records.ts";
 
-export type SessionAction = "complete" | "decline" | "cancel";
+/**
+ * What a customer (or a test) can do to a payment session:
+ * - `complete`: Pay (settles at once, or after the settle delay);
+ * - `decline`, `insufficient_funds`: a failed attempt; the invoice is PAYMENT_FAILED with that
+ *   `failureReason` and the session stays payable;
+ * - `authenticate`: the card asks for an extra step, shown as a second screen on the page;
+ *   `authentication_confirm` pays, `authentication_fail` is a failed attempt (AUTHENTICATION_FAILED);
+ * - `hold`: the payment is accepted but stays processing until `release`d;
+ * - `cancel`: the customer gives up.
+ */
+export type SessionAction =
+  | "complete"
+  | "decline"
+  | "insufficient_funds"
+  | "authenticate"
+  | "authentication_confirm"
+  | "authentication_fail"
+  | "hold"
+  | "release"
+  | "cancel";
+
+/** The invoice's `failureReason` for each failed attempt (Paygentic's spec names the field only). */
+export const FAILURE_REASONS = {
+  decline: "CARD_DECLINED",
+  insufficient_funds: "INSUFFICIENT_FUNDS",
+  authentication_fail: "AUTHENTICATION_FAILED",
+} as const;
 
 export interface SessionOutcome {
   paymentSessionId: string;
@@ -39,7 +65,7 @@ export function expireDueSessions(rt: Runtime): void {
   }
 }
 
-/** Pay, decline or cancel, as the hosted page's buttons and the control routes do. */
+/** Every move on a session, as the hosted page's buttons and the control routes make them. */
 export function actOnSession(rt: Runtime, session: PaymentSessionRecord, action: SessionAction): SessionOutcome {
   expireDueSessions(rt);
   const invoice = rt.store.invoices.get(session.invoiceId) as InvoiceRecord;
@@ -50,41 +76,59 @@ export function actOnSession(rt: Runtime, session: PaymentSessionRecord, action:
     code: session.status === "expired" ? "PAYMENT_SESSION_EXPIRED" : `PAYMENT_SESSION_${session.status.toUpperCase()}`,
     message: `payment session ${session.id} is ${session.status}`,
   });
+  const refuse = (code: string, message: string) => {
+    refused = { code, message };
+  };
+  const open = session.status === "open";
 
-  if (action === "complete") {
-    if (session.status === "open") {
-      rt.store.openSessions.delete(session);
-      if (rt.config.settleDelayMs > 0) {
-        // The customer is redirected at once; the money "arrives" later, like a real processor.
-        session.status = "processing";
-        invoice.paymentInFlight = true;
-        invoice.updatedAt = nowIso;
-        const store = rt.store;
-        rt.timers.after(rt.config.settleDelayMs, () => {
-          if (rt.store === store) settle(rt, session);
-        });
-      } else {
-        settle(rt, session);
+  switch (action) {
+    case "complete":
+    case "authentication_confirm":
+      if (action === "authentication_confirm" && open && !session.authenticating) {
+        refuse("NO_AUTHENTICATION_PENDING", `payment session ${session.id} is not waiting for authentication`);
+        break;
       }
-    }
-    if (session.status === "expired" || session.status === "cancelled") refused = notOpen();
-    else redirectUrl = session.successUrl ?? session.url;
-  } else if (action === "decline") {
-    if (session.status === "open") {
-      invoice.failureReason = "CARD_DECLINED";
-      if (invoice.status !== "PAYMENT_FAILED") transition(invoice, "PAYMENT_FAILED", nowIso, "CARD_DECLINED");
-      else invoice.updatedAt = nowIso;
-    } else refused = notOpen();
-  } else if (session.status === "open") {
-    rt.store.openSessions.delete(session);
-    session.status = "cancelled";
-    invoice.cancelReason = "customer_cancelled";
-    invoice.failureReason = undefined;
-    transition(invoice, "CANCELLED", nowIso, "customer_cancelled");
-    redirectUrl = session.cancelUrl ?? session.url;
-  } else if (session.status === "cancelled") {
-    redirectUrl = session.cancelUrl ?? session.url;
-  } else refused = notOpen();
+      if (open) pay(rt, session, invoice, nowIso);
+      if (session.status === "expired" || session.status === "cancelled") refused = notOpen();
+      else redirectUrl = session.successUrl ?? session.url;
+      break;
+    case "decline":
+    case "insufficient_funds":
+    case "authentication_fail":
+      if (!open) refused = notOpen();
+      else if (action === "authentication_fail" && !session.authenticating)
+        refuse("NO_AUTHENTICATION_PENDING", `payment session ${session.id} is not waiting for authentication`);
+      else fail(session, invoice, FAILURE_REASONS[action], nowIso);
+      break;
+    case "authenticate":
+      if (open) session.authenticating = true;
+      else refused = notOpen();
+      break;
+    case "hold":
+      if (open) {
+        startProcessing(rt, session, invoice, nowIso, null);
+        redirectUrl = session.successUrl ?? session.url;
+      } else refused = notOpen();
+      break;
+    case "release":
+      if (session.status === "processing") settle(rt, session);
+      else if (session.status !== "completed")
+        refuse(`PAYMENT_SESSION_${session.status.toUpperCase()}`, `payment session ${session.id} is not processing`);
+      redirectUrl = session.successUrl ?? session.url;
+      break;
+    case "cancel":
+      if (open) {
+        rt.store.openSessions.delete(session);
+        session.status = "cancelled";
+        session.authenticating = false;
+        invoice.cancelReason = "customer_cancelled";
+        invoice.failureReason = undefined;
+        transition(invoice, "CANCELLED", nowIso, "customer_cancelled");
+        redirectUrl = session.cancelUrl ?? session.url;
+      } else if (session.status === "cancelled") redirectUrl = session.cancelUrl ?? session.url;
+      else refused = notOpen();
+      break;
+  }
 
   const outcome: SessionOutcome = {
     paymentSessionId: session.id,
@@ -95,6 +139,57 @@ export function actOnSession(rt: Runtime, session: PaymentSessionRecord, action:
   };
   if (refused) outcome.refused = refused;
   return outcome;
+}
+
+/** A failed attempt: PAYMENT_FAILED with the reason; the session stays payable (try another card). */
+function fail(session: PaymentSessionRecord, invoice: InvoiceRecord, reason: string, nowIso: string): void {
+  session.authenticating = false;
+  const changed = invoice.status !== "PAYMENT_FAILED" || invoice.failureReason !== reason;
+  invoice.failureReason = reason;
+  if (changed) transition(invoice, "PAYMENT_FAILED", nowIso, reason);
+  else invoice.updatedAt = nowIso;
+}
+
+function pay(rt: Runtime, session: PaymentSessionRecord, invoice: InvoiceRecord, nowIso: string): void {
+  if (rt.config.settleDelayMs <= 0) {
+    rt.store.openSessions.delete(session);
+    settle(rt, session);
+    return;
+  }
+  // The customer is redirected at once; the money "arrives" later, like a real processor: after
+  // the delay in real time, or as soon as the emulator's clock is moved past it.
+  startProcessing(rt, session, invoice, nowIso, rt.clock.now() + rt.config.settleDelayMs);
+  const store = rt.store;
+  rt.timers.after(rt.config.settleDelayMs, () => {
+    if (rt.store === store) settle(rt, session);
+  });
+}
+
+function startProcessing(
+  rt: Runtime,
+  session: PaymentSessionRecord,
+  invoice: InvoiceRecord,
+  nowIso: string,
+  settlesAt: number | null,
+): void {
+  rt.store.openSessions.delete(session);
+  session.status = "processing";
+  session.authenticating = false;
+  session.settlesAt = settlesAt;
+  invoice.paymentInFlight = true;
+  invoice.updatedAt = nowIso;
+}
+
+/** After a clock move: processing payments whose settle time has come (held ones wait for release). */
+export function settleDuePayments(rt: Runtime): number {
+  const now = rt.clock.now();
+  let settled = 0;
+  for (const session of rt.store.sessions.values()) {
+    if (session.status !== "processing" || session.settlesAt === null || session.settlesAt > now) continue;
+    settle(rt, session);
+    settled++;
+  }
+  return settled;
 }
 
 /** The payment arrives: invoice PAID, then the grant, then the webhook. Runs once per session. */

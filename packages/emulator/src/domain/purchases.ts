@@ -72,6 +72,8 @@ export function purchaseGrant(rt: Runtime, ent: EntitlementRecord, body: Purchas
       resetMaxRollover: body.resetMaxRollover,
       resetMinRollover: body.resetMinRollover,
     },
+    authenticating: false,
+    settlesAt: null,
   };
   store.invoices.set(invoiceId, invoice);
   store.sessions.set(sessionId, session);

@@ -20,6 +20,7 @@ button:focus-visible,a:focus-visible{outline:3px solid #1d4ed8;outline-offset:3p
 .pay:hover{background:#1e40af}
 .decline{background:#fff;color:#991b1b;border-color:#991b1b}
 .cancel{background:#fff;color:#374151;border-color:#6b7280}
+.secondary{background:#fff;color:#1d4ed8;border-color:#1d4ed8}
 button:disabled{opacity:.6;cursor:progress}
 .alert{background:#fef2f2;color:#991b1b;border:1px solid #fca5a5;border-radius:8px;padding:.75rem 1rem;margin:0 0 1rem}
 .note{color:#4b5563;font-size:.875rem;margin:1.5rem 0 0}
@@ -46,25 +47,35 @@ export const IFRAME_SCRIPT = `
   function setButtons(disabled) {
     document.querySelectorAll("button").forEach(function (b) { b.disabled = disabled; });
   }
+  var FAILURES = {
+    decline: ["card_declined", "Your card was declined. Try again or use another card."],
+    "insufficient-funds": ["insufficient_funds", "Your card has insufficient funds. Try again or use another card."],
+    "authentication-fail": ["authentication_failed", "Your bank could not authenticate this payment. Try again or use another card."]
+  };
+  var PAYS = { pay: true, hold: true, "authentication-confirm": true };
   document.querySelectorAll("form[data-action]").forEach(function (form) {
+    var action = form.getAttribute("data-action");
+    // Starting authentication only changes the page: the form posts as usual and the frame shows the next screen.
+    if (action === "authenticate") return;
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var action = form.getAttribute("data-action");
       setButtons(true);
       fetch(form.action, { method: "POST", headers: { accept: "application/json" } })
         .then(function (response) { return response.json(); })
         .then(function (outcome) {
           var paid = outcome.status === "completed" || outcome.status === "processing";
-          if (action === "pay" && paid) {
+          if (PAYS[action] && paid) {
             report("payment_success");
             status.textContent = "Payment received. You can close this window.";
             document.querySelector(".actions").remove();
             return;
           }
-          report("payment_error", action === "decline" ? "card_declined" : action === "cancel" ? "cancelled" : outcome.status);
-          if (action === "decline") {
+          var failure = FAILURES[action];
+          report("payment_error", failure ? failure[0] : action === "cancel" ? "cancelled" : outcome.status);
+          if (failure) {
+            if (action === "authentication-fail") { window.location.reload(); return; }
             status.className = "alert";
-            status.textContent = "Your card was declined. Try again or use another card.";
+            status.textContent = failure[1];
             setButtons(false);
           } else {
             status.textContent = "Payment cancelled.";

@@ -1,6 +1,14 @@
 import { IFRAME_SCRIPT, PAGE_CSS } from "./page-assets.ts";
 
-export type PageState = "open" | "declined" | "processing" | "completed" | "cancelled" | "expired" | "not_found";
+export type PageState =
+  | "open"
+  | "declined"
+  | "authenticating"
+  | "processing"
+  | "completed"
+  | "cancelled"
+  | "expired"
+  | "not_found";
 
 export interface PageModel {
   state: PageState;
@@ -13,7 +21,16 @@ export interface PageModel {
   currency: string;
   successUrl: string | undefined;
   cancelUrl: string | undefined;
+  /** The invoice's failureReason after a failed attempt (state "declined"). */
+  failureReason: string | undefined;
 }
+
+/** What the page says after a failed attempt, by the invoice's failureReason. */
+export const FAILURE_MESSAGES: Record<string, string> = {
+  CARD_DECLINED: "Your card was declined. Try again or use another card.",
+  INSUFFICIENT_FUNDS: "Your card has insufficient funds. Try again or use another card.",
+  AUTHENTICATION_FAILED: "Your bank could not authenticate this payment. Try again or use another card.",
+};
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -31,6 +48,7 @@ function formatCredits(credits: number): string {
 const HEADINGS: Record<PageState, string> = {
   open: "Complete your purchase",
   declined: "Complete your purchase",
+  authenticating: "Confirm this payment with your bank",
   processing: "Payment processing",
   completed: "Payment received",
   cancelled: "Payment cancelled",
@@ -57,13 +75,23 @@ export function renderPaymentPage(m: PageModel, nonce: string): string {
     parts.push(`<dl><dt>Credits</dt><dd>${credits} credits</dd>
 <dt class="total">Total</dt><dd class="total">${price}</dd></dl>`);
   }
-  const alert = m.state === "declined" ? "Your card was declined. Try again or use another card." : "";
+  const alert =
+    m.state === "declined" ? (FAILURE_MESSAGES[m.failureReason ?? ""] ?? FAILURE_MESSAGES.CARD_DECLINED) : "";
   parts.push(`<p id="status" ${alert ? 'class="alert" ' : ""}role="alert" aria-live="assertive">${alert}</p>`);
   if (payable) {
     parts.push(`<div class="actions">
 ${button(m.sessionId, "pay", "pay", `Pay ${price}`)}
 ${button(m.sessionId, "decline", "decline", "Simulate a declined card")}
+${button(m.sessionId, "insufficient-funds", "decline", "Simulate insufficient funds")}
+${button(m.sessionId, "authenticate", "secondary", "Simulate a card that needs authentication")}
+${button(m.sessionId, "hold", "secondary", "Simulate a payment that stays processing")}
 ${button(m.sessionId, "cancel", "cancel", "Cancel and return")}
+</div>`);
+  } else if (m.state === "authenticating") {
+    parts.push(`<p>Your bank asks you to confirm this payment of ${price}.</p>
+<div class="actions">
+${button(m.sessionId, "authentication-confirm", "pay", "Complete authentication")}
+${button(m.sessionId, "authentication-fail", "decline", "Fail authentication")}
 </div>`);
   } else if (m.state === "processing") {
     parts.push(`<p>Your payment is being processed. This page refreshes by itself.</p>`);
@@ -75,6 +103,8 @@ ${button(m.sessionId, "cancel", "cancel", "Cancel and return")}
     if (m.cancelUrl) parts.push(`<p><a href="${escapeHtml(m.cancelUrl)}">Return to ${merchant}</a></p>`);
   } else if (m.state === "expired") {
     parts.push(`<p>No payment was taken. Start a new purchase from ${merchant} to try again.</p>`);
+    // As on Paygentic's page: the way back is the merchant's cancel URL (their BFF then says "expired").
+    if (m.cancelUrl) parts.push(`<p><a href="${escapeHtml(m.cancelUrl)}">Return to ${merchant}</a></p>`);
   } else {
     parts.push(`<p>There is no payment with this link.</p>`);
   }

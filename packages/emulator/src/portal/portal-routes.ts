@@ -7,11 +7,24 @@ import { sendJson, sendText } from "../http/send.ts";
 import type { InvoiceRecord, PaymentSessionRecord } from "../store/records.ts";
 import { type PageModel, type PageState, renderPaymentPage } from "./payment-page.ts";
 
-const ROUTE = /^\/portal\/pay\/([^/]+)(?:\/(pay|decline|cancel))?$/;
-const ACTIONS: Record<string, SessionAction> = { pay: "complete", decline: "decline", cancel: "cancel" };
+/** The page's buttons: each posts to /portal/pay/{id}/{action}. */
+const ACTIONS: Record<string, SessionAction> = {
+  pay: "complete",
+  decline: "decline",
+  "insufficient-funds": "insufficient_funds",
+  authenticate: "authenticate",
+  "authentication-confirm": "authentication_confirm",
+  "authentication-fail": "authentication_fail",
+  hold: "hold",
+  cancel: "cancel",
+};
+const ROUTE = new RegExp(`^/portal/pay/([^/]+)(?:/(${Object.keys(ACTIONS).join("|")}))?$`);
 
 function pageState(session: PaymentSessionRecord, invoice: InvoiceRecord): PageState {
-  if (session.status === "open") return invoice.status === "PAYMENT_FAILED" ? "declined" : "open";
+  if (session.status === "open") {
+    if (session.authenticating) return "authenticating";
+    return invoice.status === "PAYMENT_FAILED" ? "declined" : "open";
+  }
   return session.status;
 }
 
@@ -61,6 +74,7 @@ export async function handlePortal(
     currency: rt.store.merchant.currency,
     successUrl: undefined,
     cancelUrl: undefined,
+    failureReason: undefined,
   };
   if (!match) return sendPage(res, 404, notFoundModel);
   if ((action === undefined && method !== "GET" && method !== "HEAD") || (action !== undefined && method !== "POST")) {
@@ -95,5 +109,6 @@ export async function handlePortal(
     currency: rt.store.merchant.currency,
     successUrl: session.successUrl,
     cancelUrl: session.cancelUrl,
+    failureReason: invoice.failureReason,
   });
 }

@@ -128,6 +128,13 @@ export interface PaymentSessionRecord {
   /** Minor units. */
   amount: number;
   terms: PurchaseTerms;
+  /** On the hosted page's authentication screen (a card that needs an extra step). */
+  authenticating: boolean;
+  /**
+   * While processing: when the money arrives on the emulator's clock (Pay with a settle delay),
+   * or null for a payment held until a test releases it.
+   */
+  settlesAt: number | null;
 }
 
 export interface EventRecord {

@@ -6,6 +6,31 @@ import { Timers } from "../timers.ts";
 export const WEBHOOK_RETRY_DELAYS_MS = [500, 1_000, 2_000, 4_000, 8_000];
 const ATTEMPT_TIMEOUT_MS = 10_000;
 
+/** One attempt to deliver a message to one URL. */
+export interface DeliveryAttempt {
+  /** Real time (ISO), like the svix-timestamp it was signed with. */
+  at: string;
+  /** The receiver's HTTP status, or null when the request failed (refused, timed out, reset). */
+  status: number | null;
+  /** Why it failed (`HTTP 500`, a network error), or null when it succeeded. */
+  error: string | null;
+}
+
+/**
+ * One message to one URL and every attempt so far (`GET /__emulator/webhooks`): `pending` while
+ * a first attempt or a retry is under way, `delivered` once one was answered 2xx, `failed` once
+ * every retry was spent.
+ */
+export interface WebhookDelivery {
+  /** The svix-id, the same on every attempt and redelivery. */
+  messageId: string;
+  eventType: string;
+  url: string;
+  payload: unknown;
+  status: "pending" | "delivered" | "failed";
+  attempts: DeliveryAttempt[];
+}
+
 export interface WebhookDispatcherOptions {
   urls: readonly string[];
   secret: string;
@@ -27,6 +52,8 @@ export class WebhookDispatcher {
   private readonly delays: readonly number[];
   /** Bumped by stop(): an attempt from an older generation never schedules a retry. */
   private generation = 0;
+  /** Oldest first; cleared on reset. */
+  private readonly log: WebhookDelivery[] = [];
 
   constructor(private readonly options: WebhookDispatcherOptions) {
     this.signer = new Webhook(options.secret);
@@ -36,7 +63,35 @@ export class WebhookDispatcher {
   /** Queues one message to every configured URL. */
   send(messageId: string, payload: unknown): void {
     const body = JSON.stringify(payload);
-    for (const url of this.options.urls) void this.attempt(url, messageId, body, 0);
+    const eventType = String((payload as { eventType?: unknown } | null)?.eventType ?? "");
+    for (const url of this.options.urls) {
+      const delivery: WebhookDelivery = { messageId, eventType, url, payload, status: "pending", attempts: [] };
+      this.log.push(delivery);
+      void this.attempt(delivery, body, 0);
+    }
+  }
+
+  /** Every delivery since the last reset, oldest first. */
+  deliveries(): WebhookDelivery[] {
+    return this.log.map((d) => ({ ...d, attempts: d.attempts.map((a) => ({ ...a })) }));
+  }
+
+  /**
+   * Sends a message again to every URL it went to, under the same svix-id (as Svix's "resend"
+   * does: a receiver that deduplicates by id must take it once). False for an unknown id.
+   */
+  redeliver(messageId: string): boolean {
+    const targets = this.log.filter((d) => d.messageId === messageId);
+    for (const delivery of targets) {
+      delivery.status = "pending";
+      void this.attempt(delivery, JSON.stringify(delivery.payload), 0);
+    }
+    return targets.length > 0;
+  }
+
+  /** Forgets the log (reset), after stop(). */
+  clear(): void {
+    this.log.length = 0;
   }
 
   /** Cancels pending retries and in-flight deliveries (reset and close). */
@@ -52,14 +107,16 @@ export class WebhookDispatcher {
     return this.timers.size;
   }
 
-  private async attempt(url: string, messageId: string, body: string, attempt: number): Promise<void> {
+  private async attempt(delivery: WebhookDelivery, body: string, attempt: number): Promise<void> {
+    const { url, messageId } = delivery;
     const generation = this.generation;
     const controller = new AbortController();
     this.inFlight.add(controller);
     const timeout = setTimeout(() => controller.abort(), ATTEMPT_TIMEOUT_MS);
     let failure: string | undefined;
+    const now = new Date();
+    const record: DeliveryAttempt = { at: now.toISOString(), status: null, error: null };
     try {
-      const now = new Date();
       const response = await fetch(url, {
         method: "POST",
         headers: {
@@ -72,6 +129,7 @@ export class WebhookDispatcher {
         signal: controller.signal,
       });
       await response.arrayBuffer().catch(() => undefined);
+      record.status = response.status;
       if (!response.ok) failure = `HTTP ${response.status}`;
     } catch (error) {
       failure = (error as Error).message;
@@ -79,13 +137,20 @@ export class WebhookDispatcher {
       clearTimeout(timeout);
       this.inFlight.delete(controller);
     }
-    if (failure === undefined || generation !== this.generation) return;
+    if (generation !== this.generation) return;
+    record.error = failure ?? null;
+    delivery.attempts.push(record);
+    if (failure === undefined) {
+      delivery.status = "delivered";
+      return;
+    }
     const delay = this.delays[attempt];
     if (delay === undefined) {
+      delivery.status = "failed";
       this.options.logger.warn?.(`webhook ${messageId} to ${url} gave up after ${attempt + 1} attempts: ${failure}`);
       return;
     }
     this.options.logger.info?.(`webhook ${messageId} to ${url} failed (${failure}); retrying in ${delay} ms`);
-    this.timers.after(delay, () => void this.attempt(url, messageId, body, attempt + 1));
+    this.timers.after(delay, () => void this.attempt(delivery, body, attempt + 1));
   }
 }

@@ -1,5 +1,5 @@
 // app.ts
-import { createTopUpHandler } from "@creditkit/server";
+import { createRedisRestStore, createTopUpHandler } from "@creditkit/server";
 import { Hono } from "hono";
 
 /** The settings, from process.env on Node or from the worker's bindings on an edge runtime. */
@@ -20,6 +20,10 @@ export function createApp(env: Env) {
     basePath: "/api/topup",
     paymentHosts: (env.PAYMENT_HOSTS ?? "").split(","),
     webhookSecret: env.PAYGENTIC_WEBHOOK_SECRET || undefined,
+    // One store for every instance (on an edge runtime, every isolate): Redis over HTTPS, e.g. Upstash.
+    store: env.REDIS_REST_URL
+      ? createRedisRestStore({ url: env.REDIS_REST_URL, token: env.REDIS_REST_TOKEN ?? "" })
+      : undefined, // in memory: per process, or per isolate on the edge
   });
   const app = new Hono();
   // Hono hands the handler the web Request as it came: no adapter, no body parsing in between.

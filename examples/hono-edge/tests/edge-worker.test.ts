@@ -3,6 +3,8 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { serveWorkerOnEdge } from "@creditkit/test-kit/edge-runtime";
 import { freePort } from "@creditkit/test-kit/free-port";
+import { startRedisRestBridge } from "@creditkit/test-kit/redis-rest-bridge";
+import { TestRedisServer } from "@creditkit/test-kit/redis-server";
 import { startTestEmulator } from "@creditkit/test-kit/test-emulator";
 import { describe, expect, it } from "vitest";
 import { buyAPack } from "./test-support/buy-a-pack.ts";
@@ -66,6 +68,68 @@ describe("examples/hono-edge as an edge worker (Vercel's edge-runtime)", () => {
       await relay.close();
       await edge.close();
       await emu.close();
+    }
+  });
+});
+
+describe("the store of an edge worker's isolates", () => {
+  /** Buys on isolate A, pays, and asks isolate B about the purchase (as a platform may route the widget's poll). */
+  async function buyOnOnePollOnAnother(env: Record<string, string>) {
+    const [portA, portB] = [await freePort(), await freePort()];
+    const appUrl = `http://127.0.0.1:${portA}`;
+    const emu = await startTestEmulator();
+    const settings = {
+      ...env,
+      PAYGENTIC_API_KEY: emu.emu.apiKey,
+      PAYGENTIC_BASE_URL: emu.emu.url,
+      CREDITKIT_PUBLIC_URL: appUrl,
+      PAYMENT_HOSTS: emu.emu.url,
+    };
+    const worker = join(import.meta.dirname, "..", "worker.ts");
+    const [a, b] = [await serveWorkerOnEdge(worker, settings, portA), await serveWorkerOnEdge(worker, settings, portB)];
+    try {
+      const created = await fetch(`${a.url}/api/topup/purchases`, {
+        method: "POST",
+        headers: {
+          origin: appUrl,
+          "sec-fetch-site": "same-origin",
+          "content-type": "application/json",
+          "idempotency-key": "isolate-attempt-1",
+        },
+        body: JSON.stringify({ packId: "starter" }),
+      });
+      const purchase = await created.json();
+      expect(created.status, JSON.stringify(purchase)).toBe(201);
+      await emu.session(purchase.paymentUrl, "complete");
+      const polled = await fetch(`${b.url}/api/topup/purchases/${purchase.purchaseId}`);
+      return { status: polled.status, body: await polled.json() };
+    } finally {
+      await a.close();
+      await b.close();
+      await emu.close();
+    }
+  }
+
+  it("in memory (the default), another isolate does not know the purchase: 404", async () => {
+    const { status, body } = await buyOnOnePollOnAnother({});
+    expect(status).toBe(404);
+    expect(body.error.code).toBe("not_found");
+  });
+
+  it("with the REST store (REDIS_REST_URL), every isolate shares the purchase: paid", async () => {
+    const redis = await TestRedisServer.start();
+    const bridge = await startRedisRestBridge(redis.url, "edge-rest-token");
+    try {
+      const { status, body } = await buyOnOnePollOnAnother({
+        REDIS_REST_URL: bridge.url,
+        REDIS_REST_TOKEN: "edge-rest-token",
+      });
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ status: "paid", credits: 1000 });
+      expect(bridge.calls()).toBeGreaterThan(0);
+    } finally {
+      await bridge.close();
+      await redis.kill();
     }
   });
 });

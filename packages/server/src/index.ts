@@ -41,4 +41,6 @@ export { assertJsonContentType, assertSameOrigin } from "./http/same-origin-guar
 export { isOrigin } from "./origin.ts";
 export { derivePurchaseKeys, purchaseIdFromUpstreamKey } from "./purchase-keys.ts";
 export { createMemoryStore, type MemoryStoreOptions } from "./store/memory-store.ts";
+// Redis over HTTPS (Upstash's REST protocol): fetch only, so edge runtimes can share one store.
+export { createRedisRestStore, type RedisRestStoreOptions } from "./store/redis-rest-store.ts";
 export type { PurchaseRecord, TopUpStore, WindowCount } from "./store/store-types.ts";

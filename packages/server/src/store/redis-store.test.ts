@@ -1,24 +1,30 @@
+import { startRedisRestBridge } from "@creditkit/test-kit/redis-rest-bridge";
 import { TestRedisServer } from "@creditkit/test-kit/redis-server";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { samplePurchaseRecord } from "../test-support/purchase-record.ts";
 import { createMemoryStore } from "./memory-store.ts";
+import { createRedisRestStore } from "./redis-rest-store.ts";
 import { createRedisStore, type RedisStore } from "./redis-store.ts";
 import type { TopUpStore } from "./store-types.ts";
 
 let server: TestRedisServer;
 let admin: Redis; // inspects keys and TTLs from outside the store
+let rest: Awaited<ReturnType<typeof startRedisRestBridge>>;
+const REST_TOKEN = "rest-token-for-tests";
 const stores: RedisStore[] = [];
 
 beforeAll(async () => {
   server = await TestRedisServer.start();
   admin = new Redis(server.url);
+  rest = await startRedisRestBridge(server.url, REST_TOKEN);
 }, 20_000);
 afterEach(async () => {
   await Promise.all(stores.splice(0).map((s) => s.close()));
   await admin.flushall();
 });
 afterAll(async () => {
+  await rest?.close();
   admin?.disconnect();
   await server?.kill();
 });
@@ -36,6 +42,7 @@ const record = samplePurchaseRecord;
 describe.each([
   ["memory", async (): Promise<TopUpStore> => createMemoryStore()],
   ["redis", (): Promise<TopUpStore> => redisStore()],
+  ["redis over REST", async (): Promise<TopUpStore> => createRedisRestStore({ url: rest.url, token: REST_TOKEN })],
 ])("the TopUpStore contract (%s)", (_, make) => {
   it("stores a purchase by id and by invoice, and replaces it whole", async () => {
     const store = await make();

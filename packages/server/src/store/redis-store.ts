@@ -1,5 +1,6 @@
 import { Redis, type RedisOptions } from "ioredis";
 import { decodeRecord, encodeRecord } from "./purchase-record-codec.ts";
+import { checkedKeyPrefix, INCREMENT_WINDOW_LUA, redisKeys, wholeSeconds } from "./redis-layout.ts";
 import type { TopUpStore, WindowCount } from "./store-types.ts";
 
 export interface RedisStoreOptions {
@@ -47,20 +48,6 @@ export const FAIL_FAST_OPTIONS = {
   retryStrategy: (attempt: number) => Math.min(attempt * 100, 2000),
 } satisfies RedisOptions;
 
-/**
- * INCR + PEXPIRE NX in one atomic step, returning the count and the window's remaining time. A
- * key without an expiry (there should be none) gets one here, so no counter can live forever.
- */
-const INCREMENT_WINDOW_LUA = `
-local count = redis.call('INCR', KEYS[1])
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then
-  redis.call('PEXPIRE', KEYS[1], ARGV[1])
-  ttl = tonumber(ARGV[1])
-end
-return {count, ttl}
-`;
-
 type WithWindowCommand = Redis & {
   creditkitIncrementWindow(key: string, windowMs: number): Promise<[number, number]>;
 };
@@ -73,17 +60,7 @@ type WithWindowCommand = Redis & {
  */
 export function createRedisStore(options: RedisStoreOptions): RedisStore {
   const { client, owned, closing } = clientOf(options);
-  const prefix = options.keyPrefix ?? "creditkit:";
-  if (typeof prefix !== "string" || prefix.length > 100) {
-    throw new TypeError("createRedisStore: keyPrefix must be a string of at most 100 characters");
-  }
-  const key = {
-    purchase: (id: string) => `${prefix}purchase:${id}`,
-    invoice: (id: string) => `${prefix}invoice:${id}`,
-    once: (k: string) => `${prefix}once:${k}`,
-    window: (k: string) => `${prefix}window:${k}`,
-    cached: (k: string) => `${prefix}cached:${k}`,
-  };
+  const key = redisKeys(checkedKeyPrefix(options.keyPrefix, "createRedisStore"));
   if (!("creditkitIncrementWindow" in client)) {
     client.defineCommand("creditkitIncrementWindow", { numberOfKeys: 1, lua: INCREMENT_WINDOW_LUA });
   }
@@ -175,9 +152,4 @@ function watchConnection(client: Redis, logger: RedisStoreOptions["logger"]): { 
     logger?.info?.("CreditKit store: Redis is available again");
   });
   return { closing: () => (closing = true) };
-}
-
-/** Redis expiries are whole seconds, at least one (EX 0 is an error, not "already expired"). */
-function wholeSeconds(seconds: number): number {
-  return Math.max(1, Math.ceil(seconds));
 }

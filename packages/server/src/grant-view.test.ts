@@ -1,6 +1,6 @@
 import type { Grant } from "@creditkit/paygentic";
 import { describe, expect, it } from "vitest";
-import { toGrantView } from "./grant-view.ts";
+import { settledGrantOf, settledGrantView, toGrantView } from "./grant-view.ts";
 import { derivePurchaseKeys } from "./purchase-keys.ts";
 
 const now = new Date("2026-03-01T12:00:00Z");
@@ -41,5 +41,16 @@ describe("toGrantView", () => {
     expect(Object.keys(view).sort()).toEqual(
       ["amount", "createdAt", "effectiveAt", "expiresAt", "id", "purchaseId", "source", "status", "voidedAt"].sort(),
     );
+  });
+
+  it("answers with a settled record's keys in its order, then status, source and purchaseId, from either source", async () => {
+    const keys = await derivePurchaseKeys("cus_1", "attempt-0002");
+    const grant = { ...base, idempotencyKey: keys.upstreamKey, expiresAt: undefined };
+    const view = toGrantView(grant, now);
+    const settled = settledGrantView(settledGrantOf(grant), { purchaseId: keys.purchaseId }, now);
+    const order = [...Object.keys(settledGrantOf(grant)), "status", "source", "purchaseId"];
+    expect(Object.keys(view)).toEqual(order);
+    expect(JSON.stringify(settled)).toBe(JSON.stringify(view));
+    expect(view.expiresAt).toBeNull();
   });
 });

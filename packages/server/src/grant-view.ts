@@ -37,24 +37,39 @@ export function settledGrantOf(
 
 export function toGrantView(grant: Grant, now: Date): GrantView {
   const purchaseId = purchaseIdFromUpstreamKey(grant.idempotencyKey);
-  return {
-    ...settledGrantOf(grant),
-    status: grantStatus(grant, now),
-    // A "ckp_" key is one of our purchases; "ckpromo_"/"ckadj_" a grant given through the admin
-    // routes; a recurring grant is the plan's allowance.
-    source: purchaseId
-      ? "purchase"
-      : (adminGrantKindOf(grant.idempotencyKey) ?? (grant.recurrencePeriod ? "plan" : "other")),
-    purchaseId,
-  };
+  // A "ckp_" key is one of our purchases; "ckpromo_"/"ckadj_" a grant given through the admin
+  // routes; a recurring grant is the plan's allowance.
+  const source = purchaseId
+    ? "purchase"
+    : (adminGrantKindOf(grant.idempotencyKey) ?? (grant.recurrencePeriod ? "plan" : "other"));
+  return grantView(grant, grantStatus(grant, now), source, purchaseId);
 }
 
 /** The Grant view of a purchase's verified grant, from what its record keeps (no upstream read). */
 export function settledGrantView(grant: SettledGrant, purchase: { purchaseId: string }, now: Date): GrantView {
+  return grantView(grant, grantStatus(grant, now), "purchase", purchase.purchaseId);
+}
+
+/**
+ * settledGrantOf's keys, in its order, then the view's own: written out rather than spread, which
+ * cost about 4 µs per grant, a tenth of CreditKit's JavaScript per 10-grant page (issue 13, cheap per
+ * request; grant-view.test.ts checks that both give the same keys).
+ */
+function grantView(
+  grant: Parameters<typeof settledGrantOf>[0],
+  status: GrantView["status"],
+  source: GrantView["source"],
+  purchaseId: string | null,
+): GrantView {
   return {
-    ...settledGrantOf(grant),
-    status: grantStatus(grant, now),
-    source: "purchase",
-    purchaseId: purchase.purchaseId,
+    id: grant.id,
+    amount: grant.amount,
+    effectiveAt: grant.effectiveAt,
+    expiresAt: grant.expiresAt ?? null,
+    voidedAt: grant.voidedAt ?? null,
+    createdAt: grant.createdAt,
+    status,
+    source,
+    purchaseId,
   };
 }

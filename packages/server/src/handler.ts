@@ -48,7 +48,9 @@ export function createTopUpHandler(input: TopUpConfig): TopUpHandler {
       const { route, params } = matchRoute(mounted.routes, method, mounted.relative);
       const ctx = await prepare(route, request, url, params, config, queries);
       const client = config.client.with({ deadline });
-      return await route.handle({ ...ctx, client, deadline, reads, entitlements, inflightPurchases });
+      // Object.assign on the context prepare() just built, not `{ ...ctx, client, … }`: on Node 20 a
+      // spread followed by new keys cost ~7 µs per request (issue 13, cheap per request).
+      return await route.handle(Object.assign(ctx, { client, deadline, reads, entitlements, inflightPurchases }));
     } catch (error) {
       const apiError = toApiError(error, config.logger);
       if (apiError) return errorResponse(apiError);

@@ -14,6 +14,8 @@ const smoke = process.argv.includes("--smoke");
 const SCRIPTS: Array<[file: string, what: string]> = [
   ["bench/size.ts", "1. sizes of @creditkit/react"],
   ["bench/bff-under-load.ts", "2. BFF overhead, 5. first paint, 6. memory"],
+  ["bench/cpu-profile.ts", "where next-server's CPU per request goes (issue 13)"],
+  ["bench/handler-cpu.ts", "CreditKit's handler in-process, by upstream transport (issue 13)"],
   ["bench/purchase-and-return.ts", "3. purchase overhead, 4. return latency (Chromium)"],
   ["bench/emulator-grants.ts", "the emulator's own throughput"],
   ["bench/load-purchases.ts", "purchase load (issue 7)"],

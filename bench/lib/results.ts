@@ -36,6 +36,8 @@ const ORDER = [
   "sizes",
   "bff-overhead",
   "cpu-profile",
+  "cpu-by-area",
+  "handler-cpu",
   "purchase",
   "return",
   "first-paint",

@@ -44,6 +44,8 @@ export interface BuiltAppOptions {
   /** The server's CREDITKIT_REQUEST_TIMEOUT_MS / CREDITKIT_HEADERS_TIMEOUT_MS; default the app's own. */
   requestTimeoutMs?: number;
   headersTimeoutMs?: number;
+  /** Flags for node before server.mjs, e.g. `--cpu-prof` (bench/cpu-profile.ts); NODE_OPTIONS refuses that one. */
+  nodeArgs?: string[];
 }
 
 export interface BuiltApp {
@@ -112,7 +114,8 @@ export async function startBuiltApp(options: BuiltAppOptions): Promise<BuiltApp>
     ...(options.headersTimeoutMs !== undefined && { CREDITKIT_HEADERS_TIMEOUT_MS: String(options.headersTimeoutMs) }),
   });
 
-  const child = spawn(process.execPath, [join(BFF_DIR, "server.mjs"), "-H", "127.0.0.1", "-p", String(port)], {
+  const args = [...(options.nodeArgs ?? []), join(BFF_DIR, "server.mjs"), "-H", "127.0.0.1", "-p", String(port)];
+  const child = spawn(process.execPath, args, {
     cwd: BFF_DIR,
     env,
     stdio: ["ignore", "pipe", "pipe"],

@@ -16,6 +16,8 @@ import { SecretWatch } from "./secret-watch.ts";
  */
 /** Far more purchases per customer than any spec file starts, so no file spends another's budget. */
 const GENEROUS_RATE_LIMIT = "1000/60";
+/** The staff password of the suite's app: its support console (/admin) is on (tests/admin.spec.ts). */
+export const STAFF_PASSWORD = "e2e-staff-password-not-a-secret";
 
 export const test = emulatorTest.extend<
   { signIn: (externalId?: string) => Promise<void>; keyWatch: undefined; pageErrors: undefined },
@@ -42,6 +44,7 @@ export const test = emulatorTest.extend<
         apiKey: emulator.apiKey,
         webhookSecret: emulator.webhookSecret,
         purchaseRateLimit,
+        demoAdminPassword: STAFF_PASSWORD,
       });
       try {
         await use(app);

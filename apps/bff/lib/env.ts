@@ -33,6 +33,13 @@ export interface BffEnv {
    * Unset: DEFAULT_READ_RATE_LIMIT. Null: no budget.
    */
   readRateLimit: { max: number; windowSeconds: number } | null;
+  /**
+   * CREDITKIT_DEMO_ADMIN_PASSWORD: turns on the demo's support console (/admin) and the BFF's admin
+   * routes, behind a staff sign-in with this password (its own cookie, apart from the customer's).
+   * Unset (the default, and what a production deployment of the reference app should leave it):
+   * no console, no admin routes (404), no admin sign-in. At least 12 characters.
+   */
+  demoAdminPassword?: string;
 }
 
 /**
@@ -126,6 +133,11 @@ export function parseEnv(env: Env, options: { development: boolean; demo?: DemoD
     );
   }
 
+  const demoAdminPassword = value("CREDITKIT_DEMO_ADMIN_PASSWORD");
+  if (demoAdminPassword !== undefined && demoAdminPassword.length < 12) {
+    problems.push("CREDITKIT_DEMO_ADMIN_PASSWORD must be at least 12 characters (or unset: no support console)");
+  }
+
   if (problems.length > 0) throw new EnvError(problems);
   return {
     paygenticApiKey: apiKey!,
@@ -138,6 +150,7 @@ export function parseEnv(env: Env, options: { development: boolean; demo?: DemoD
     ...(redisUrl !== undefined && { redisUrl }),
     ...(purchaseRateLimit && { purchaseRateLimit }),
     readRateLimit: readRateLimit as Exclude<typeof readRateLimit, "malformed">,
+    ...(demoAdminPassword !== undefined && { demoAdminPassword }),
   };
 }
 

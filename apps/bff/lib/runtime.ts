@@ -2,6 +2,7 @@ import { createPaygenticClient } from "@creditkit/paygentic";
 import { createNodeFetch } from "@creditkit/paygentic/node";
 import { createTopUpHandler, type TopUpHandler } from "@creditkit/server";
 import type { RedisStore } from "@creditkit/server/redis";
+import { DEMO_ADMIN_ACTOR, parseAdminSession } from "./admin-session.ts";
 import { type CustomerDirectory, createCustomerDirectory } from "./customer-directory.ts";
 import { DEMO_CATALOG } from "./demo-catalog.ts";
 import { type BffEnv, type DemoDefaults, EMULATOR_URL, parseEnv } from "./env.ts";
@@ -22,6 +23,12 @@ export interface BffRuntime {
    * expired or signed out.
    */
   session(cookieHeader: string | null): Promise<SessionPayload | null>;
+  /**
+   * The signed-in STAFF session (the support console's), from its own cookie: null when the
+   * console is off (no CREDITKIT_DEMO_ADMIN_PASSWORD), or the cookie is absent, unsigned, expired
+   * or signed out. The /admin page and the BFF's authorizeAdmin share it.
+   */
+  adminSession(cookieHeader: string | null): Promise<SessionPayload | null>;
 }
 
 /**
@@ -59,6 +66,13 @@ async function buildRuntime(): Promise<BffRuntime> {
     return payload;
   };
 
+  const adminSession = async (cookieHeader: string | null): Promise<SessionPayload | null> => {
+    if (env.demoAdminPassword === undefined) return null;
+    const payload = parseAdminSession(cookieHeader, env.sessionSecret);
+    if (!payload || (await revocations.isRevoked(payload.sid))) return null;
+    return payload;
+  };
+
   const topUp = createTopUpHandler({
     paygentic: { apiKey: env.paygenticApiKey, baseUrl: env.paygenticBaseUrl, fetch },
     catalog: DEMO_CATALOG,
@@ -78,8 +92,15 @@ async function buildRuntime(): Promise<BffRuntime> {
     ...(env.purchaseRateLimit !== undefined && { rateLimit: env.purchaseRateLimit }),
     ...(env.readRateLimit !== null && { readRateLimit: env.readRateLimit }),
     logger: console,
+    // The support console's routes (/api/topup-admin), only with the demo's staff sign-in on. Only
+    // the staff cookie counts: a customer's session never reaches them.
+    ...(env.demoAdminPassword !== undefined && {
+      authorizeAdmin: async (request: Request) =>
+        (await adminSession(request.headers.get("cookie"))) ? { actorId: DEMO_ADMIN_ACTOR } : null,
+      adminBasePath: "/api/topup-admin",
+    }),
   });
-  return { env, directory, topUp, revocations, session };
+  return { env, directory, topUp, revocations, session, adminSession };
 }
 
 /** How long start-up waits for Redis before serving anyway (the store reconnects by itself). */

@@ -94,6 +94,9 @@ export async function runWithEmulator({ mode }) {
     PAYMENT_HOSTS: new URL(emulatorUrl).origin,
     // A fresh secret per run in production mode; development keeps its fixed one (sessions survive restarts).
     ...(mode === "start" ? { SESSION_SECRET: process.env.SESSION_SECRET ?? randomBytes(32).toString("hex") } : {}),
+    // The demo's support console (/admin): a staff password for this run, printed below. The
+    // reference app has no console unless this is set, so a deployment of it is never an open door.
+    CREDITKIT_DEMO_ADMIN_PASSWORD: process.env.CREDITKIT_DEMO_ADMIN_PASSWORD || randomBytes(12).toString("base64url"),
   };
   // Production runs the app's own server (server.mjs: Next's request handler behind the refusals
   // and timeouts Next cannot configure); development keeps `next dev`.
@@ -108,4 +111,5 @@ export async function runWithEmulator({ mode }) {
     stop(code ?? 1);
   });
   console.info(`CreditKit demo: ${publicUrl} (Paygentic emulator at ${emulatorUrl}). Ctrl-C stops both.`);
+  console.info(`Support console: ${publicUrl}/admin, staff password ${env.CREDITKIT_DEMO_ADMIN_PASSWORD}`);
 }

@@ -39,6 +39,8 @@ export interface BuiltAppOptions {
    * unset, the app's own default (120 per 60 s).
    */
   readRateLimit?: string | null;
+  /** CREDITKIT_DEMO_ADMIN_PASSWORD: turns the support console (/admin) on; default off. */
+  demoAdminPassword?: string;
   /** How long the app may take to answer; default 30 s. */
   timeoutMs?: number;
   /** The server's CREDITKIT_REQUEST_TIMEOUT_MS / CREDITKIT_HEADERS_TIMEOUT_MS; default the app's own. */
@@ -81,6 +83,7 @@ const APP_VARIABLES = [
   "CREDITKIT_REQUEST_TIMEOUT_MS",
   "CREDITKIT_HEADERS_TIMEOUT_MS",
   "CREDITKIT_KEEP_ALIVE_TIMEOUT_MS",
+  "CREDITKIT_DEMO_ADMIN_PASSWORD",
 ];
 
 const running = new Set<ChildProcess>();
@@ -110,6 +113,7 @@ export async function startBuiltApp(options: BuiltAppOptions): Promise<BuiltApp>
     ...(options.readRateLimit !== null && {
       CREDITKIT_READ_RATE_LIMIT: options.readRateLimit ?? GENEROUS_READ_RATE_LIMIT,
     }),
+    ...(options.demoAdminPassword !== undefined && { CREDITKIT_DEMO_ADMIN_PASSWORD: options.demoAdminPassword }),
     ...(options.requestTimeoutMs !== undefined && { CREDITKIT_REQUEST_TIMEOUT_MS: String(options.requestTimeoutMs) }),
     ...(options.headersTimeoutMs !== undefined && { CREDITKIT_HEADERS_TIMEOUT_MS: String(options.headersTimeoutMs) }),
   });

@@ -115,7 +115,8 @@ function isValidPurchaseBody(text: string): boolean {
   return keys[0] === "credits" && isValidCustomCredits(v);
 }
 
-describe("hostile input", () => {
+// Thousands of cases per property: Vitest's 5 s default fits a quiet machine, not a busy CI runner.
+describe("hostile input", { timeout: 60_000 }, () => {
   it("POST /purchases: a hostile JSON body is 400 validation_failed, naming any smuggled field", async () => {
     const arb = hostilePurchaseBody
       .map((b) => ({ b, text: bodyText(b) }))

@@ -154,3 +154,26 @@ describe("CREDITKIT_READ_RATE_LIMIT", () => {
     }
   });
 });
+
+describe("CREDITKIT_TEST_PRESET", () => {
+  const parse = (extra: Record<string, string>) => parseEnv({ ...full, ...extra }, { development: false });
+
+  it("is off unless set to 1; on, it drops the read budget unless CREDITKIT_READ_RATE_LIMIT sets one", () => {
+    expect(parse({}).testPreset).toBeUndefined();
+    expect(parse({ CREDITKIT_TEST_PRESET: "0" }).testPreset).toBeUndefined();
+    const on = parse({ CREDITKIT_TEST_PRESET: "1" });
+    expect([on.testPreset, on.readRateLimit]).toEqual([true, null]);
+    expect(parse({ CREDITKIT_TEST_PRESET: "1", CREDITKIT_READ_RATE_LIMIT: "30/10" }).readRateLimit).toEqual({
+      max: 30,
+      windowSeconds: 10,
+    });
+  });
+
+  it("is named in the error when it is neither 1 nor 0", () => {
+    for (const value of ["yes", "true", "2"]) {
+      expect(problems({ ...full, CREDITKIT_TEST_PRESET: value }), value).toEqual([
+        "CREDITKIT_TEST_PRESET must be 1 (on) or 0 (off)",
+      ]);
+    }
+  });
+});

@@ -40,6 +40,12 @@ export interface BffEnv {
    * no console, no admin routes (404), no admin sign-in. At least 12 characters.
    */
   demoAdminPassword?: string;
+  /**
+   * CREDITKIT_TEST_PRESET=1: the handler's `testPreset` (no caches, generous purchase budget, no read
+   * budget unless CREDITKIT_READ_RATE_LIMIT sets one) for browser tests. The handler refuses it with
+   * a live key, or in production against anything but the local emulator. Absent when off.
+   */
+  testPreset?: true;
 }
 
 /**
@@ -137,6 +143,11 @@ export function parseEnv(env: Env, options: { development: boolean; demo?: DemoD
   if (demoAdminPassword !== undefined && demoAdminPassword.length < 12) {
     problems.push("CREDITKIT_DEMO_ADMIN_PASSWORD must be at least 12 characters (or unset: no support console)");
   }
+  const presetText = value("CREDITKIT_TEST_PRESET");
+  const testPreset = presetText === undefined ? false : ({ "1": true, "0": false } as const)[presetText as "1" | "0"];
+  if (testPreset === undefined) problems.push("CREDITKIT_TEST_PRESET must be 1 (on) or 0 (off)");
+  // The preset drops the read budget; a budget set explicitly still applies.
+  const presetReads = testPreset === true && readLimitText === undefined;
 
   if (problems.length > 0) throw new EnvError(problems);
   return {
@@ -149,8 +160,9 @@ export function parseEnv(env: Env, options: { development: boolean; demo?: DemoD
     emulatorMode: isLoopback(baseUrl!),
     ...(redisUrl !== undefined && { redisUrl }),
     ...(purchaseRateLimit && { purchaseRateLimit }),
-    readRateLimit: readRateLimit as Exclude<typeof readRateLimit, "malformed">,
+    readRateLimit: presetReads ? null : (readRateLimit as Exclude<typeof readRateLimit, "malformed">),
     ...(demoAdminPassword !== undefined && { demoAdminPassword }),
+    ...(testPreset === true && { testPreset: true }),
   };
 }
 

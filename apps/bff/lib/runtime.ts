@@ -91,6 +91,7 @@ async function buildRuntime(): Promise<BffRuntime> {
     ...(store !== undefined && { store }),
     ...(env.purchaseRateLimit !== undefined && { rateLimit: env.purchaseRateLimit }),
     ...(env.readRateLimit !== null && { readRateLimit: env.readRateLimit }),
+    ...(env.testPreset && { testPreset: true }),
     logger: console,
     // The support console's routes (/api/topup-admin), only with the demo's staff sign-in on. Only
     // the staff cookie counts: a customer's session never reaches them.

@@ -197,4 +197,17 @@ export const test = base.extend<
   ],
 });
 
+export type { EmulatorOptions } from "./start-emulator.ts";
+export {
+  type CreditKitWidget,
+  creditKitWidget,
+  ENGLISH_WIDGET_NAMES,
+  OUTCOME_MESSAGES,
+  type WidgetNames,
+} from "./widget-page-object.ts";
 export { expect };
+
+/** The worker option of the fixture, for a typed `defineConfig<object, EmulatorWorkerOptions>`. */
+export interface EmulatorWorkerOptions {
+  emulatorOptions: EmulatorOptions;
+}

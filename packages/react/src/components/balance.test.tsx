@@ -18,7 +18,8 @@ describe("Balance", () => {
     expect(screen.getByRole("status", { name: "Loading…" })).toBeInTheDocument();
     const expected = (await liveBalance()).toLocaleString("en-US");
     expect(await screen.findByText(`${expected} credits`)).toBeVisible();
-    expect(screen.getByText("Available balance")).toBeVisible();
+    // A group named by its label, so a page object finds the balance by role and name alone.
+    expect(screen.getByRole("group", { name: "Available balance" })).toHaveTextContent(`${expected} credits`);
   });
 
   it("explains an upstream timeout and recovers on Retry", async () => {
@@ -30,7 +31,10 @@ describe("Balance", () => {
       times: 1,
     });
     renderWithBff(<Balance />, { bff });
-    expect(await screen.findByRole("alert")).toHaveTextContent("The payment service took too long. Please try again.");
+    // The error is an alert named by its own message (not one more unnamed alert beside a framework's).
+    expect(
+      await screen.findByRole("alert", { name: "The payment service took too long. Please try again." }),
+    ).toBeVisible();
     await userEvent.click(screen.getByRole("button", { name: "Retry" }));
     expect(await screen.findByText(/credits$/, { selector: ".ck-balance-value" })).toBeVisible();
   });

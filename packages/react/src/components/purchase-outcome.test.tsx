@@ -68,6 +68,8 @@ describe("the return from the payment page", () => {
     landOn(redirect as string);
     const { navigations } = renderWithBff(<TopUpWidget />, { bff });
     expect(await screen.findByText("Payment cancelled. You were not charged.")).toBeVisible();
+    // Each outcome region is named by its own message: found by role and name, apart from other live regions.
+    expect(screen.getByRole("status", { name: "Payment cancelled. You were not charged." })).toHaveClass("ck-status");
     await waitFor(() => expect(window.location.search).toBe(""));
 
     await userEvent.click(screen.getByRole("button", { name: "Try again" }));
@@ -82,7 +84,8 @@ describe("the return from the payment page", () => {
     landOn(returnUrl(purchase.purchaseId, "cancelled"));
     renderWithBff(<TopUpWidget />, { bff });
     expect(await screen.findByText("The payment session expired. No credits were added.")).toBeVisible();
-    expect(screen.getByRole("button", { name: "Try again" })).toBeVisible();
+    const region = screen.getByRole("status", { name: "The payment session expired. No credits were added." });
+    expect(within(region).getByRole("button", { name: "Try again" })).toBeVisible();
   });
 
   it("shows a declined payment as failed, with a way to try again", async () => {
@@ -91,6 +94,7 @@ describe("the return from the payment page", () => {
     landOn(returnUrl(purchase.purchaseId, "success"));
     const { navigations } = renderWithBff(<TopUpWidget />, { bff });
     expect(await screen.findByText("The payment failed. No credits were added.")).toBeVisible();
+    expect(screen.getByRole("status", { name: "The payment failed. No credits were added." })).toBeVisible();
     await userEvent.click(screen.getByRole("button", { name: "Try again" }));
     await waitFor(() => expect(navigations).toHaveLength(1));
     const retried = bff.sent.filter((r) => r.method === "POST").at(-1);
@@ -147,6 +151,9 @@ describe("the return from the payment page", () => {
     landOn(returnUrl(purchase.purchaseId, "success"));
     renderWithBff(<TopUpWidget />, { bff });
     expect(await screen.findByRole("alert")).toHaveTextContent("We couldn't find this purchase.");
+    // The stopped watch's region and its alert both carry the error's words as their name.
+    expect(screen.getByRole("alert", { name: "We couldn't find this purchase." })).toBeVisible();
+    expect(screen.getByRole("status", { name: "We couldn't find this purchase." })).toBeVisible();
     await userEvent.click(screen.getByRole("button", { name: "Dismiss" }));
     expect(screen.queryByRole("alert")).toBeNull();
     expect(window.location.search).toBe("?tab=billing");

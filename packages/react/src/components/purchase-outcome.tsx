@@ -1,5 +1,5 @@
 import type { PurchaseCreatedBody, PurchaseStatus, PurchaseStatusBody } from "@creditkit/contract";
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 import { useCreditKit } from "../context.ts";
 import { type CheckoutMode, usePurchase } from "../hooks/use-purchase.ts";
 import { usePurchaseReturn } from "../hooks/use-purchase-return.ts";
@@ -75,6 +75,9 @@ function Outcome({
   const { t, format, credits, navigate } = useCreditKit();
   const buy = usePurchase({ checkout });
   const region = useRef<HTMLElement>(null);
+  // The region is named by its own message, so each outcome can be found by role and name
+  // (getByRole("status", { name: "Payment cancelled. …" })) apart from any other live region.
+  const messageId = useId();
   const { purchase, purchaseId } = watch;
   const shown = purchaseId !== null;
 
@@ -128,6 +131,7 @@ function Outcome({
       ref={region}
       tabIndex={-1}
       role="status"
+      aria-labelledby={messageId}
       className={cx(
         "ck-status",
         `ck-status--${purchase?.status ?? (watch.isStopped ? "error" : "checking")}`,
@@ -135,9 +139,9 @@ function Outcome({
       )}
     >
       {watch.isStopped && !purchase ? (
-        <ErrorNotice error={watch.error} />
+        <ErrorNotice error={watch.error} messageId={messageId} />
       ) : (
-        <p>
+        <p id={messageId}>
           {t(
             message,
             purchase && { credits: credits(purchase.credits), price: format.money(purchase.price, purchase.currency) },

@@ -11,6 +11,7 @@ import { canonicalLocale, PACK_TEXT_FIELDS, pick } from "../catalog-text.ts";
 import type { FieldIssue } from "../http/api-error.ts";
 import { fitsMinorUnit } from "../pricing.ts";
 import { isCurrency } from "./currency.ts";
+import { runtimeNodeEnv, testPresetRefusal } from "./test-preset.ts";
 
 /**
  * Rules that span several fields. They read the raw input defensively (it may be half wrong) and
@@ -21,6 +22,10 @@ export function crossCheckConfig(raw: unknown): FieldIssue[] {
   const config = asRecord(raw);
   checkPaygentic(asRecord(config.paygentic), issues);
   checkCatalog(asRecord(config.catalog), issues);
+  if (config.testPreset === true) {
+    const refusal = testPresetRefusal(asRecord(config.paygentic), runtimeNodeEnv());
+    if (refusal) issues.push({ field: "testPreset", message: refusal });
+  }
   if (typeof config.authorizeAdmin === "function") {
     const problem = adminBasePathProblem(
       typeof config.basePath === "string" ? config.basePath : DEFAULT_BASE_PATH,

@@ -116,5 +116,6 @@ export const ConfigShape = z.strictObject({
   maxBodyBytes: z.number().int().min(256).max(1_048_576).optional(),
   logger: z.object({ info: OptionalFn, warn: OptionalFn, error: OptionalFn }).optional(),
   now: OptionalFn,
+  testPreset: z.boolean().optional(),
   ...AdminConfigShape,
 });

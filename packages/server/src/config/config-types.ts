@@ -110,4 +110,10 @@ export interface TopUpConfig extends AdminConfigInput {
   maxBodyBytes?: number;
   logger?: TopUpLogger;
   now?: () => Date;
+  /**
+   * For a merchant's browser tests: no entitlement or purchase-status cache, a purchase budget no
+   * suite reaches, no read budget (fields set here still win). Refused (TopUpConfigError) with a
+   * live key, and with NODE_ENV=production unless Paygentic is the local emulator. See the README.
+   */
+  testPreset?: boolean;
 }

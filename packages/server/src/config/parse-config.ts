@@ -11,6 +11,7 @@ import type { TopUpStore } from "../store/store-types.ts";
 import { crossCheckConfig } from "./config-cross-checks.ts";
 import { ConfigShape } from "./config-schema.ts";
 import type { ResolveCustomer, TopUpConfig } from "./config-types.ts";
+import { TEST_PRESET } from "./test-preset.ts";
 
 /** The config after validation and defaults: what the routes actually read. */
 export interface ParsedConfig {
@@ -58,6 +59,7 @@ export function parseConfig(input: TopUpConfig): ParsedConfig {
   const apiKey = "apiKey" in input.paygentic ? input.paygentic.apiKey : undefined;
   const logger = createSafeLogger(input.logger, apiKey ? [apiKey] : []);
   const currency = c.catalog.currency.toUpperCase();
+  const preset = c.testPreset ? TEST_PRESET : undefined;
 
   const client =
     "client" in input.paygentic
@@ -96,13 +98,13 @@ export function parseConfig(input: TopUpConfig): ParsedConfig {
     paymentHosts: new Set(c.paymentHosts),
     webhookSecret: c.webhookSecret,
     store: input.store ?? createMemoryStore({ now }),
-    rateLimit: c.rateLimit ?? { max: 10, windowSeconds: 60 },
+    rateLimit: c.rateLimit ?? (preset ? { ...preset.rateLimit } : { max: 10, windowSeconds: 60 }),
     readRateLimit: c.readRateLimit ?? null,
-    entitlementCacheMs: c.entitlementCacheMs ?? 2000,
+    entitlementCacheMs: c.entitlementCacheMs ?? preset?.entitlementCacheMs ?? 2000,
     // On with or without a webhook (issue 13): however many tabs watch a purchase, Paygentic sees at
     // most one invoice read per purchase per second. Without a webhook a payment shows at most this
     // much later; set 0 to read upstream on every poll.
-    purchaseStatusCacheMs: c.purchaseStatusCacheMs ?? 1000,
+    purchaseStatusCacheMs: c.purchaseStatusCacheMs ?? preset?.purchaseStatusCacheMs ?? 1000,
     requestDeadlineMs: c.requestDeadlineMs ?? 10_000,
     maxBodyBytes: c.maxBodyBytes ?? 16_384,
     logger,

@@ -11,16 +11,21 @@
 //   have no types by nature and are left out.
 // - Our own rules: no `workspace:` left, runtime dependencies as ranges (not exact pins), every
 //   export target under ./dist.
+// - With CREDITKIT_PACKS_DIR set, the tarballs stay there (<dir>/<name>/*.tgz) for later steps of the
+//   same run: scripts/test.sh sets it so that the fresh Next.js app test (e2e/tests/fresh-next-app.spec.ts)
+//   installs these very tarballs instead of packing again.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { packPackage } from "./pack-packages.mjs";
 
 const PUBLISHED = ["contract", "paygentic", "server", "react", "emulator"];
 const root = resolve(import.meta.dirname, "..");
 const bin = (name) => join(root, "node_modules", ".bin", name);
 const started = performance.now();
-const work = mkdtempSync(join(tmpdir(), "creditkit-packs-"));
+const keep = process.env.CREDITKIT_PACKS_DIR?.trim();
+const work = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), "creditkit-packs-"));
 const problems = [];
 
 try {
@@ -31,15 +36,15 @@ try {
       continue;
     }
     const dest = join(work, name);
-    mkdirSync(dest);
-    const packed = run("pnpm", ["pack", "--pack-destination", dest], dir);
-    const tarball = readdirSync(dest).find((file) => file.endsWith(".tgz"));
-    if (!packed.ok || !tarball) {
+    rmSync(dest, { recursive: true, force: true });
+    mkdirSync(dest, { recursive: true });
+    const packed = packPackage(name, dest);
+    if (!packed.tarball) {
       problems.push(`${name}: pnpm pack failed\n${packed.output}`);
       continue;
     }
-    const path = join(dest, tarball);
-    run("tar", ["xzf", tarball], dest);
+    const path = packed.tarball;
+    run("tar", ["xzf", path], dest);
     const manifest = JSON.parse(readFileSync(join(dest, "package", "package.json"), "utf8"));
     problems.push(...manifestProblems(name, manifest));
 
@@ -55,7 +60,7 @@ try {
     console.log(`${problems.some((p) => p.startsWith(`${name}:`)) ? "✗" : "✓"} ${manifest.name}@${manifest.version}`);
   }
 } finally {
-  rmSync(work, { recursive: true, force: true });
+  if (!keep) rmSync(work, { recursive: true, force: true });
 }
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);

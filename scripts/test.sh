@@ -15,10 +15,14 @@ pnpm typecheck
 echo "› build"
 pnpm build
 echo "› packages as published (pnpm pack, publint, attw)"
+# The tarballs stay for the browser tests: e2e/tests/fresh-next-app.spec.ts installs them into a fresh app.
+CREDITKIT_PACKS_DIR="$(mktemp -d)"
+export CREDITKIT_PACKS_DIR
+trap 'rm -rf "$CREDITKIT_PACKS_DIR"' EXIT
 pnpm check:packages
 echo "› unit and integration tests (vitest)"
 pnpm test:unit
-echo "› browser tests (playwright, real Chromium)"
+echo "› browser tests (playwright, real Chromium; includes the README's Next.js steps in a fresh create-next-app app)"
 pnpm --filter @creditkit/e2e test
 echo "› benchmark smoke pass (short; the real numbers come from pnpm bench)"
 pnpm bench:smoke

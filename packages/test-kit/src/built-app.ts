@@ -1,8 +1,8 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { freePort } from "./free-port.ts";
+import { spawnServer, untilAnswering } from "./server-process.ts";
 
 /**
  * apps/bff's production server (`server.mjs`: Next's request handler behind the app's own node:http
@@ -86,12 +86,6 @@ const APP_VARIABLES = [
   "CREDITKIT_DEMO_ADMIN_PASSWORD",
 ];
 
-const running = new Set<ChildProcess>();
-// A run that throws must not leave servers behind: kill what is still running on the way out.
-process.once("exit", () => {
-  for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-});
-
 export async function startBuiltApp(options: BuiltAppOptions): Promise<BuiltApp> {
   if (!hasProductionBuild()) throw new Error("apps/bff has no production build: run pnpm build first (npm test does)");
   const port = options.port ?? (await freePort());
@@ -119,59 +113,24 @@ export async function startBuiltApp(options: BuiltAppOptions): Promise<BuiltApp>
   });
 
   const args = [...(options.nodeArgs ?? []), join(BFF_DIR, "server.mjs"), "-H", "127.0.0.1", "-p", String(port)];
-  const child = spawn(process.execPath, args, {
+  const server = spawnServer(process.execPath, args, {
     cwd: BFF_DIR,
     env,
-    stdio: ["ignore", "pipe", "pipe"],
   });
-  running.add(child);
-  let output = "";
-  const collect = (chunk: Buffer) => {
-    output += chunk.toString();
-  };
-  child.stdout?.on("data", collect);
-  child.stderr?.on("data", collect);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  void exited.then(() => running.delete(child));
-
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill("SIGTERM");
-    const force = setTimeout(() => child.kill("SIGKILL"), 5_000);
-    await exited;
-    clearTimeout(force);
-  };
   try {
-    await untilAnswering(`${url}/signin`, child, () => output, options.timeoutMs ?? 30_000);
+    await untilAnswering(`${url}/signin`, server, options.timeoutMs ?? 30_000, "the app's server");
   } catch (error) {
-    child.kill("SIGKILL");
+    server.child.kill("SIGKILL");
     throw error;
   }
-  return { url, port, pid: child.pid as number, sessionSecret, output: () => output, stop };
-}
-
-/**
- * The readiness rule: the app is ready when a page answers 200. Next prints "Ready" before the first
- * route is compiled into memory, so that line does not count.
- */
-async function untilAnswering(url: string, child: ChildProcess, output: () => string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(
-        `the app's server exited (${child.exitCode ?? child.signalCode}) before it answered:\n${output()}`,
-      );
-    }
-    try {
-      const res = await fetch(url);
-      await res.arrayBuffer();
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`the app's server did not answer within ${timeoutMs} ms:\n${output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  return {
+    url,
+    port,
+    pid: server.child.pid as number,
+    sessionSecret,
+    output: server.output,
+    stop: server.stop,
+  };
 }
 
 /**

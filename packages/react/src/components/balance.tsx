@@ -1,4 +1,3 @@
-import { useId } from "react";
 import { useCreditKit } from "../context.ts";
 import { useBalance } from "../hooks/use-balance.ts";
 import { CkRoot } from "./ck-root.tsx";
@@ -14,13 +13,10 @@ export function Balance({ className }: BalanceProps) {
   const { t, credits, format } = useCreditKit();
   const query = useBalance();
   const { data } = query;
-  const labelId = useId();
-  // A group named by its label: the balance can be found by role and name (getByRole("group", { name: "Available balance" })).
   return (
-    <CkRoot role="group" aria-labelledby={labelId} className={cx("ck-balance", className)}>
-      <p id={labelId} className="ck-balance-label">
-        {t("balanceLabel")}
-      </p>
+    // A group named by its label: found by role and name (getByRole("group", { name: "Available balance" })).
+    <CkRoot role="group" aria-label={t("balanceLabel")} className={cx("ck-balance", className)}>
+      <p className="ck-balance-label">{t("balanceLabel")}</p>
       {data ? (
         <>
           <p className="ck-balance-value">{credits(data.balance)}</p>

@@ -151,9 +151,8 @@ describe("the return from the payment page", () => {
     landOn(returnUrl(purchase.purchaseId, "success"));
     renderWithBff(<TopUpWidget />, { bff });
     expect(await screen.findByRole("alert")).toHaveTextContent("We couldn't find this purchase.");
-    // The stopped watch's region and its alert both carry the error's words as their name.
+    // The error inside the stopped watch's region is an alert named by its words.
     expect(screen.getByRole("alert", { name: "We couldn't find this purchase." })).toBeVisible();
-    expect(screen.getByRole("status", { name: "We couldn't find this purchase." })).toBeVisible();
     await userEvent.click(screen.getByRole("button", { name: "Dismiss" }));
     expect(screen.queryByRole("alert")).toBeNull();
     expect(window.location.search).toBe("?tab=billing");

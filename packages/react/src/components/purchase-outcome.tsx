@@ -1,5 +1,5 @@
 import type { PurchaseCreatedBody, PurchaseStatus, PurchaseStatusBody } from "@creditkit/contract";
-import { useEffect, useId, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { useCreditKit } from "../context.ts";
 import { type CheckoutMode, usePurchase } from "../hooks/use-purchase.ts";
 import { usePurchaseReturn } from "../hooks/use-purchase-return.ts";
@@ -75,9 +75,6 @@ function Outcome({
   const { t, format, credits, navigate } = useCreditKit();
   const buy = usePurchase({ checkout });
   const region = useRef<HTMLElement>(null);
-  // The region is named by its own message, so each outcome can be found by role and name
-  // (getByRole("status", { name: "Payment cancelled. …" })) apart from any other live region.
-  const messageId = useId();
   const { purchase, purchaseId } = watch;
   const shown = purchaseId !== null;
 
@@ -125,29 +122,26 @@ function Outcome({
     actions = purchase.status === "paid" ? [dismiss] : [{ label: "tryAgain", onClick: tryAgain }, dismiss];
   }
 
+  const text = t(
+    message,
+    purchase && { credits: credits(purchase.credits), price: format.money(purchase.price, purchase.currency) },
+  );
   return (
+    // Named by its own message, so each outcome is found by role and name
+    // (getByRole("status", { name: "Payment cancelled. …" })) apart from any other live region.
     <CkRoot
       as="section"
       ref={region}
       tabIndex={-1}
       role="status"
-      aria-labelledby={messageId}
+      aria-label={purchase && text}
       className={cx(
         "ck-status",
         `ck-status--${purchase?.status ?? (watch.isStopped ? "error" : "checking")}`,
         className,
       )}
     >
-      {watch.isStopped && !purchase ? (
-        <ErrorNotice error={watch.error} messageId={messageId} />
-      ) : (
-        <p id={messageId}>
-          {t(
-            message,
-            purchase && { credits: credits(purchase.credits), price: format.money(purchase.price, purchase.currency) },
-          )}
-        </p>
-      )}
+      {watch.isStopped && !purchase ? <ErrorNotice error={watch.error} /> : <p>{text}</p>}
       {actions.length ? (
         <div className="ck-actions">
           {actions.map(({ label, onClick }, i) => (

@@ -7,6 +7,7 @@
  *   - CreditKitProvider + TopUpWidget, including @tanstack/react-query   ≤ 20,000 B
  *   - the same, our own code (@tanstack/react-query external)           ≤ 9,100 B
  *   - styles.css, minified                                               ≤ 3,000 B
+ *   - <creditkit-top-up>, the custom element's script, all-in (Preact inside) ≤ 40,000 B
  *   - @creditkit/react/support (the support console, en + de), own code  ≤ 9,000 B (8,685 B when added)
  * and, without a target, every other entry on its own (German messages, the server prefetch).
  * kB = 1,000 bytes (the strict reading). Prints a table and writes the "sizes" section of
@@ -83,7 +84,37 @@ const ENTRIES: Entry[] = [
     target: 9_000,
     code: () => bundle(reexport("SupportConsole, supportDe", "support.ts"), OWN),
   },
+  // Issue 12: <creditkit-top-up>, ALL-IN (Preact as the renderer, React Query, the widget, German
+  // messages, the stylesheet): the whole script a page without React loads. Built with the
+  // package's own vite.element.config.ts, so this is the file that ships.
+  { name: "<creditkit-top-up> classic script, all-in", target: 40_000, code: () => elementBuild("iife") },
+  {
+    name: "<creditkit-top-up> ES module (@creditkit/react/element), all-in",
+    target: 40_000,
+    code: () => elementBuild("es"),
+  },
 ];
+
+let elementOutputs: Promise<OutputChunk[]> | undefined;
+
+/**
+ * One file of the element's build (packages/react/vite.element.config.ts, both formats at once,
+ * minified as they ship): `element.js` (ES) or `creditkit-top-up.js` (classic).
+ */
+async function elementBuild(format: "es" | "iife"): Promise<string> {
+  elementOutputs ??= (
+    vite.build({
+      configFile: join(pkg, "vite.element.config.ts"),
+      root: pkg,
+      logLevel: "silent",
+      build: { write: false, sourcemap: false },
+    }) as Promise<{ output: OutputChunk[] } | Array<{ output: OutputChunk[] }>>
+  ).then((result) => (Array.isArray(result) ? result.flatMap((r) => r.output) : result.output));
+  const fileName = format === "es" ? "element.js" : "creditkit-top-up.js";
+  const file = (await elementOutputs).find((o) => o.type === "chunk" && o.fileName === fileName);
+  if (!file?.code) throw new Error(`the element build made no ${fileName}`);
+  return file.code;
+}
 
 interface OutputChunk {
   type: "chunk" | "asset";

@@ -8,7 +8,7 @@
 // - attw checks that TypeScript resolves types for every entry point. The packages are ESM-only
 //   (`"type": "module"`, no `require` condition), so the `esm-only` profile skips the node10 and
 //   node16-from-CJS resolutions, whose failures would be this choice, not a bug. CSS entry points
-//   have no types by nature and are left out.
+//   and classic-script entry points have no types by nature and are left out.
 // - Our own rules: no `workspace:` left, runtime dependencies as ranges (not exact pins), every
 //   export target under ./dist.
 // - With CREDITKIT_PACKS_DIR set, the tarballs stay there (<dir>/<name>/*.tgz) for later steps of the
@@ -51,7 +51,8 @@ try {
     const lint = run(bin("publint"), ["run", path, "--strict"], dest);
     if (!lint.ok) problems.push(`${name}: publint\n${lint.output}`);
 
-    const cssEntries = Object.keys(manifest.exports ?? {}).filter((entry) => entry.endsWith(".css"));
+    // Stylesheets, and classic scripts for a <script src> (react's ./creditkit-top-up.js), have no types by nature.
+    const cssEntries = Object.keys(manifest.exports ?? {}).filter((entry) => /\.(css|js)$/.test(entry));
     const attwArgs = [path, "--profile", "esm-only", "--format", "table-flipped", "--no-emoji", "--no-color"];
     if (cssEntries.length > 0) attwArgs.push("--exclude-entrypoints", ...cssEntries);
     const types = run(bin("attw"), attwArgs, dest);

@@ -23,10 +23,22 @@ export interface TopUpWidgetProps {
   /** The widget's heading; default the `widgetTitle` message. */
   title?: string;
   className?: string;
+  /** A purchase was created (from Buy, the low-balance top-up or Try again), before leaving for the payment page. */
+  onPurchaseStarted?: (purchase: PurchaseCreatedBody) => void;
+  /** A purchase this widget shows became final: paid (credited), cancelled, expired or failed. */
+  onPurchaseOutcome?: (purchase: PurchaseStatusBody) => void;
 }
 
 /** Balance, outcome of the last purchase, pack picker with Buy, and grant history, in one card. */
-export function TopUpWidget({ checkout, lowBalanceThreshold, grantsPageSize, title, className }: TopUpWidgetProps) {
+export function TopUpWidget({
+  checkout,
+  lowBalanceThreshold,
+  grantsPageSize,
+  title,
+  className,
+  onPurchaseStarted,
+  onPurchaseOutcome,
+}: TopUpWidgetProps) {
   const { t } = useCreditKit();
   const { data: catalog } = useCatalog();
   const [picked, setPicked] = useState<PackChoice | null>(null);
@@ -37,11 +49,13 @@ export function TopUpWidget({ checkout, lowBalanceThreshold, grantsPageSize, tit
   const choice = picked ?? defaultChoice(catalog);
   const priced = priceChoice(choice, catalog);
   const started = (purchase: PurchaseCreatedBody) => {
+    onPurchaseStarted?.(purchase);
     // With a new window the customer stays here: watch the purchase until it is final.
     if (checkout === "new-window") setWatching(purchase.purchaseId);
   };
   const settled = (purchase: PurchaseStatusBody) => {
     setNewGrant(purchase.grant?.id ?? null); // a grant exists only once paid
+    onPurchaseOutcome?.(purchase);
   };
 
   return (

@@ -1,7 +1,5 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
-import { freePort } from "@creditkit/test-kit/free-port";
-import { startTestEmulator } from "@creditkit/test-kit/test-emulator";
+import { startExampleServer } from "@creditkit/test-kit/example-server";
 import { describe, expect, it } from "vitest";
 import { buyAPack } from "./test-support/buy-a-pack.ts";
 
@@ -9,47 +7,14 @@ import { buyAPack } from "./test-support/buy-a-pack.ts";
 
 const APP_DIR = join(import.meta.dirname, "..");
 
-async function start(env: Record<string, string>): Promise<{ child: ChildProcess; log: string[] }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "node-server.ts"], {
-    cwd: APP_DIR,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const log: string[] = [];
-  await new Promise<void>((resolve, reject) => {
-    const collect = (chunk: Buffer) => {
-      log.push(...chunk.toString().split("\n").filter(Boolean));
-      if (log.some((line) => line.startsWith("listening on"))) resolve();
-    };
-    child.stdout?.on("data", collect);
-    child.stderr?.on("data", collect);
-    child.once("exit", (code) => reject(new Error(`node-server.ts exited (${code}):\n${log.join("\n")}`)));
-  });
-  return { child, log };
-}
-
 describe("examples/hono-edge on Node (@hono/node-server)", () => {
   it("sells a pack through the Hono app, with no adapter", async () => {
-    const port = await freePort();
-    const appUrl = `http://127.0.0.1:${port}`;
-    const emu = await startTestEmulator({ webhookUrls: [`${appUrl}/api/topup/webhooks/paygentic`] });
-    const { child, log } = await start({
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      PAYGENTIC_API_KEY: emu.emu.apiKey,
-      PAYGENTIC_BASE_URL: emu.emu.url,
-      PAYGENTIC_WEBHOOK_SECRET: emu.emu.webhookSecret,
-      CREDITKIT_PUBLIC_URL: appUrl,
-      PAYMENT_HOSTS: emu.emu.url,
-    });
+    const app = await startExampleServer(APP_DIR, "node-server.ts");
     try {
-      await buyAPack(appUrl, emu);
-      expect(log.filter((line) => /error/i.test(line))).toEqual([]);
+      await buyAPack(app.url, app.emulator);
+      expect(app.log.filter((line) => /error/i.test(line))).toEqual([]);
     } finally {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill();
-      await exited;
-      await emu.close();
+      await app.stop();
     }
   });
 });

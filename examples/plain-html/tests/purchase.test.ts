@@ -1,8 +1,7 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { CHROMIUM_ARGS, chromiumExecutable } from "@creditkit/test-kit/chromium";
-import { freePort } from "@creditkit/test-kit/free-port";
-import { startTestEmulator, type TestEmulator } from "@creditkit/test-kit/test-emulator";
+import { type ExampleServer, startExampleServer } from "@creditkit/test-kit/example-server";
+import type { TestEmulator } from "@creditkit/test-kit/test-emulator";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -23,50 +22,21 @@ const EVENTS = [
   "creditkit-purchase-failed",
 ];
 
+let app: ExampleServer;
 let emu: TestEmulator;
-let server: ChildProcess;
 let browser: Browser;
 let appUrl: string;
-const serverLog: string[] = [];
+let serverLog: string[];
 
 beforeAll(async () => {
-  const port = await freePort();
-  appUrl = `http://127.0.0.1:${port}`;
-  emu = await startTestEmulator({ webhookUrls: [`${appUrl}/api/topup/webhooks/paygentic`] });
-  server = spawn(process.execPath, ["--import", "tsx", "http-server.ts"], {
-    cwd: APP_DIR,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      PAYGENTIC_API_KEY: emu.emu.apiKey,
-      PAYGENTIC_BASE_URL: emu.emu.url,
-      PAYGENTIC_WEBHOOK_SECRET: emu.emu.webhookSecret,
-      CREDITKIT_PUBLIC_URL: appUrl,
-      PAYMENT_HOSTS: emu.emu.url,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    const collect = (chunk: Buffer) => {
-      serverLog.push(...chunk.toString().split("\n").filter(Boolean));
-      if (serverLog.some((line) => line.startsWith("listening on"))) resolve();
-    };
-    server.stdout?.on("data", collect);
-    server.stderr?.on("data", collect);
-    server.once("exit", (code) => reject(new Error(`http-server.ts exited (${code}):\n${serverLog.join("\n")}`)));
-  });
+  app = await startExampleServer(APP_DIR, "http-server.ts");
+  ({ url: appUrl, emulator: emu, log: serverLog } = app);
   browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once("exit", resolve));
-    server.kill();
-    await exited;
-  }
-  await emu?.close();
+  await app?.stop();
 });
 
 /** A page that reports every element event it sees, across the navigations to the payment page and back. */

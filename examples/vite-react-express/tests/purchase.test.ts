@@ -1,9 +1,9 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { CHROMIUM_ARGS, chromiumExecutable } from "@creditkit/test-kit/chromium";
-import { freePort } from "@creditkit/test-kit/free-port";
-import { startTestEmulator, type TestEmulator } from "@creditkit/test-kit/test-emulator";
+import { type ExampleServer, startExampleServer } from "@creditkit/test-kit/example-server";
+import type { TestEmulator } from "@creditkit/test-kit/test-emulator";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -18,11 +18,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const APP_DIR = join(import.meta.dirname, "..");
 const run = promisify(execFile);
 
+let app: ExampleServer;
 let emu: TestEmulator;
-let server: ChildProcess;
 let browser: Browser;
 let appUrl: string;
-const serverLog: string[] = [];
+let serverLog: string[];
 
 beforeAll(async () => {
   // The SPA, built once (`vite build`; `tsc -b` is the repository's typecheck step).
@@ -33,43 +33,14 @@ beforeAll(async () => {
       cwd: APP_DIR,
     },
   );
-  const port = await freePort();
-  appUrl = `http://127.0.0.1:${port}`;
-  emu = await startTestEmulator({ webhookUrls: [`${appUrl}/api/topup/webhooks/paygentic`] });
-  server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-    cwd: APP_DIR,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      PAYGENTIC_API_KEY: emu.emu.apiKey,
-      PAYGENTIC_BASE_URL: emu.emu.url,
-      PAYGENTIC_WEBHOOK_SECRET: emu.emu.webhookSecret,
-      CREDITKIT_PUBLIC_URL: appUrl,
-      PAYMENT_HOSTS: emu.emu.url,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    const collect = (chunk: Buffer) => {
-      serverLog.push(...chunk.toString().split("\n").filter(Boolean));
-      if (serverLog.some((line) => line.startsWith("listening on"))) resolve();
-    };
-    server.stdout?.on("data", collect);
-    server.stderr?.on("data", collect);
-    server.once("exit", (code) => reject(new Error(`server.ts exited (${code}):\n${serverLog.join("\n")}`)));
-  });
+  app = await startExampleServer(APP_DIR, "server.ts");
+  ({ url: appUrl, emulator: emu, log: serverLog } = app);
   browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once("exit", resolve));
-    server.kill();
-    await exited;
-  }
-  await emu?.close();
+  await app?.stop();
 });
 
 describe("examples/vite-react-express", () => {

@@ -57,6 +57,7 @@ export function creditKitWidget(page: Page, names: WidgetNames = ENGLISH_WIDGET_
     /** The balance as a number: the first whole number the group shows after its label. */
     async balance(): Promise<number> {
       await expect(balanceGroup).toContainText(/\d/);
+      // biome-ignore lint/performance/useDomNodeTextContent: a Playwright Locator, not a DOM node; the rendered text is what a customer reads (no hidden parts)
       const text = (await balanceGroup.innerText()).replace(names.balance, "");
       const figure = /\d[\d,.\s\u00a0\u202f']*/.exec(text)?.[0] ?? "";
       return Number(figure.replace(/\D/g, ""));

@@ -22,6 +22,9 @@ const EVENTS = [
   "creditkit-purchase-failed",
 ];
 
+/** expect.poll waits 1 s by default; a shared two-core machine may need longer for a refetch. */
+const POLL = { timeout: 15_000 };
+
 let app: ExampleServer;
 let emu: TestEmulator;
 let browser: Browser;
@@ -98,8 +101,8 @@ describe("examples/plain-html", () => {
     await page.waitForURL((url) => url.origin === appUrl);
 
     await page.getByText("1,000 credits added to your balance.").waitFor();
-    await expect.poll(async () => (await balance.textContent())?.replace(/\D/g, "")).toBe(String(before + 1000));
-    await expect.poll(() => page.locator("#last-event").textContent()).toBe("Thanks! 1000 credits added.");
+    await expect.poll(async () => (await balance.textContent())?.replace(/\D/g, ""), POLL).toBe(String(before + 1000));
+    await expect.poll(() => page.locator("#last-event").textContent(), POLL).toBe("Thanks! 1000 credits added.");
     const [purchase] = await emu.purchases();
     expect(events.map((e) => e.type)).toEqual(["creditkit-purchase-started", "creditkit-purchase-credited"]);
     expect(events[0]?.detail).toMatchObject({ credits: 1000, price: "10.00", currency: "USD", packId: "starter" });
@@ -121,7 +124,7 @@ describe("examples/plain-html", () => {
     });
     // The pack labels come from the BFF in the element's locale; the widget's words from its German messages.
     await page.getByRole("radio", { name: /^Einstieg\b/ }).waitFor();
-    await expect.poll(() => page.locator(".ck-root").getAttribute("data-ck-theme")).toBe("dark");
+    await expect.poll(() => page.locator(".ck-root").getAttribute("data-ck-theme"), POLL).toBe("dark");
     const darkCard = await page.locator(".ck-widget").evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(darkCard).toBe("rgb(21, 24, 30)");
 

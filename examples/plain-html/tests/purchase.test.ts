@@ -134,7 +134,7 @@ describe("examples/plain-html", () => {
     await page.getByRole("button", { name: "Cancel and return" }).click();
     await page.waitForURL((url) => url.origin === appUrl);
     await expect
-      .poll(() => events.map((e) => e.type))
+      .poll(() => events.map((e) => e.type), POLL)
       .toEqual(["creditkit-purchase-started", "creditkit-purchase-cancelled"]);
     expect(events[1]?.detail).toMatchObject({ status: "cancelled", credits: 5000 });
     await page.close();

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { CHROMIUM_ARGS, chromiumExecutable } from "@creditkit/test-kit/chromium";
 import { type ExampleServer, startExampleServer } from "@creditkit/test-kit/example-server";
 import type { TestEmulator } from "@creditkit/test-kit/test-emulator";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 /**
@@ -42,22 +42,24 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** A page that reports every element event it sees, across the navigations to the payment page and back. */
-async function pageWithEventLog(): Promise<{ page: Page; events: Array<{ type: string; detail: unknown }> }> {
+/**
+ * A page that records every element event it sees in sessionStorage, synchronously (the started
+ * event is followed at once by the navigation to the payment page, which an async report could
+ * lose), across the navigations to the payment page and back; `events()` reads them.
+ */
+async function pageWithEventLog() {
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  const events: Array<{ type: string; detail: unknown }> = [];
-  page.on("pageerror", (error) => events.push({ type: "pageerror", detail: error.message }));
-  await page.exposeFunction("reportCreditKitEvent", (type: string, detail: unknown) => events.push({ type, detail }));
   await page.addInitScript((types) => {
     for (const type of types) {
-      document.addEventListener(type, (event) =>
-        (window as unknown as { reportCreditKitEvent: (t: string, d: unknown) => void }).reportCreditKitEvent(
-          type,
-          (event as CustomEvent).detail,
-        ),
-      );
+      document.addEventListener(type, (event) => {
+        const seen = JSON.parse(sessionStorage.getItem("ck-events") ?? "[]");
+        seen.push({ type, detail: (event as CustomEvent).detail });
+        sessionStorage.setItem("ck-events", JSON.stringify(seen));
+      });
     }
   }, EVENTS);
+  const events = async (): Promise<Array<{ type: string; detail: unknown }>> =>
+    page.url().startsWith(appUrl) ? page.evaluate(() => JSON.parse(sessionStorage.getItem("ck-events") ?? "[]")) : [];
   return { page, events };
 }
 
@@ -104,9 +106,10 @@ describe("examples/plain-html", () => {
     await expect.poll(async () => (await balance.textContent())?.replace(/\D/g, ""), POLL).toBe(String(before + 1000));
     await expect.poll(() => page.locator("#last-event").textContent(), POLL).toBe("Thanks! 1000 credits added.");
     const [purchase] = await emu.purchases();
-    expect(events.map((e) => e.type)).toEqual(["creditkit-purchase-started", "creditkit-purchase-credited"]);
-    expect(events[0]?.detail).toMatchObject({ credits: 1000, price: "10.00", currency: "USD", packId: "starter" });
-    expect(events[1]?.detail).toMatchObject({ status: "paid", credits: 1000, packId: "starter" });
+    const seen = await events();
+    expect(seen.map((e) => e.type)).toEqual(["creditkit-purchase-started", "creditkit-purchase-credited"]);
+    expect(seen[0]?.detail).toMatchObject({ credits: 1000, price: "10.00", currency: "USD", packId: "starter" });
+    expect(seen[1]?.detail).toMatchObject({ status: "paid", credits: 1000, packId: "starter" });
     expect(purchase).toBeDefined();
     expect(serverLog.filter((line) => /error/i.test(line))).toEqual([]);
     expect(serverLog.join("\n")).not.toContain(emu.emu.apiKey);
@@ -134,9 +137,9 @@ describe("examples/plain-html", () => {
     await page.getByRole("button", { name: "Cancel and return" }).click();
     await page.waitForURL((url) => url.origin === appUrl);
     await expect
-      .poll(() => events.map((e) => e.type), POLL)
+      .poll(async () => (await events()).map((e) => e.type), POLL)
       .toEqual(["creditkit-purchase-started", "creditkit-purchase-cancelled"]);
-    expect(events[1]?.detail).toMatchObject({ status: "cancelled", credits: 5000 });
+    expect((await events())[1]?.detail).toMatchObject({ status: "cancelled", credits: 5000 });
     await page.close();
   });
 });

@@ -1,4 +1,4 @@
-import { assertJsonContentType, assertSameOrigin, readBodyText } from "@creditkit/server";
+import { readBodyText } from "@creditkit/server";
 import {
   ADMIN_COOKIE,
   ADMIN_MAX_AGE_SECONDS,
@@ -8,6 +8,7 @@ import {
 } from "../../../../lib/admin-session.ts";
 import { jsonError, jsonResponse } from "../../../../lib/json-response.ts";
 import { getRuntime } from "../../../../lib/runtime.ts";
+import { refuseForeignRequest, signInMethodNotAllowed } from "../../../../lib/sign-in-route.ts";
 
 /** {"password": "…"} needs a few hundred bytes at most. */
 const MAX_BODY_BYTES = 1024;
@@ -20,7 +21,7 @@ const MAX_BODY_BYTES = 1024;
 export async function POST(request: Request): Promise<Response> {
   const { env } = await getRuntime();
   if (env.demoAdminPassword === undefined) return jsonError(404, "not_found", "There is nothing here.");
-  const refused = guard(request, env.publicUrl, true);
+  const refused = refuseForeignRequest(request, env.publicUrl, true);
   if (refused) return refused;
   let body: unknown;
   try {
@@ -48,7 +49,7 @@ export async function POST(request: Request): Promise<Response> {
 export async function DELETE(request: Request): Promise<Response> {
   const { env, revocations } = await getRuntime();
   if (env.demoAdminPassword === undefined) return jsonError(404, "not_found", "There is nothing here.");
-  const refused = guard(request, env.publicUrl, false);
+  const refused = refuseForeignRequest(request, env.publicUrl, false);
   if (refused) return refused;
   const cookie = `${ADMIN_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`;
   try {
@@ -62,23 +63,4 @@ export async function DELETE(request: Request): Promise<Response> {
   return jsonResponse(200, { staff: false }, { "set-cookie": cookie });
 }
 
-function guard(request: Request, publicUrl: string, needsJson: boolean): Response | null {
-  try {
-    assertSameOrigin(request, publicUrl);
-    if (needsJson) assertJsonContentType(request);
-    return null;
-  } catch (error) {
-    const e = error as { code?: string; message?: string };
-    return jsonError(403, e.code ?? "cross_site_request", e.message ?? "Cross-site requests are not allowed.");
-  }
-}
-
-function methodNotAllowed(): Response {
-  return jsonResponse(
-    405,
-    { error: { code: "method_not_allowed", message: "Use POST to sign in or DELETE to sign out." } },
-    { allow: "POST, DELETE" },
-  );
-}
-
-export { methodNotAllowed as GET, methodNotAllowed as PATCH, methodNotAllowed as PUT };
+export { signInMethodNotAllowed as GET, signInMethodNotAllowed as PATCH, signInMethodNotAllowed as PUT };

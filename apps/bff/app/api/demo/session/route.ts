@@ -1,4 +1,4 @@
-import { assertJsonContentType, assertSameOrigin, readBodyText } from "@creditkit/server";
+import { readBodyText } from "@creditkit/server";
 import { jsonError, jsonResponse } from "../../../../lib/json-response.ts";
 import { getRuntime } from "../../../../lib/runtime.ts";
 import {
@@ -8,6 +8,7 @@ import {
   SESSION_MAX_AGE_SECONDS,
   signSession,
 } from "../../../../lib/session.ts";
+import { refuseForeignRequest, signInMethodNotAllowed } from "../../../../lib/sign-in-route.ts";
 
 /** {"customer": "<externalId>"} needs a few dozen bytes. */
 const MAX_BODY_BYTES = 1024;
@@ -19,7 +20,7 @@ const MAX_BODY_BYTES = 1024;
  */
 export async function POST(request: Request): Promise<Response> {
   const { env, directory } = await getRuntime();
-  const refused = guard(request, env.publicUrl, true);
+  const refused = refuseForeignRequest(request, env.publicUrl, true);
   if (refused) return refused;
 
   // Read while streaming and cut off past the limit, never read whole first: a 300 MB body must not
@@ -55,7 +56,7 @@ export async function POST(request: Request): Promise<Response> {
 
 export async function DELETE(request: Request): Promise<Response> {
   const { env, revocations } = await getRuntime();
-  const refused = guard(request, env.publicUrl, false);
+  const refused = refuseForeignRequest(request, env.publicUrl, false);
   if (refused) return refused;
   const cookie = `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
   // Revoke the session server-side, so that a copy of the cookie (another tab, a stolen one) stops
@@ -72,24 +73,4 @@ export async function DELETE(request: Request): Promise<Response> {
   return jsonResponse(200, { signedIn: null }, { "set-cookie": cookie });
 }
 
-function guard(request: Request, publicUrl: string, needsJson: boolean): Response | null {
-  try {
-    assertSameOrigin(request, publicUrl);
-    if (needsJson) assertJsonContentType(request);
-    return null;
-  } catch (error) {
-    const e = error as { code?: string; message?: string };
-    return jsonError(403, e.code ?? "cross_site_request", e.message ?? "Cross-site requests are not allowed.");
-  }
-}
-
-/** Any other method: the contract's JSON 405 rather than Next's empty one (HEAD and OPTIONS Next answers itself). */
-function methodNotAllowed(): Response {
-  return jsonResponse(
-    405,
-    { error: { code: "method_not_allowed", message: "Use POST to sign in or DELETE to sign out." } },
-    { allow: "POST, DELETE" },
-  );
-}
-
-export { methodNotAllowed as GET, methodNotAllowed as PATCH, methodNotAllowed as PUT };
+export { signInMethodNotAllowed as GET, signInMethodNotAllowed as PATCH, signInMethodNotAllowed as PUT };

@@ -5,7 +5,7 @@
  * react/jsx-runtime external (the merchant's app has them anyway), and measures gzip (zlib level 9).
  * The rows are the ENTRIES table below; the targets:
  *   - CreditKitProvider + TopUpWidget, including @tanstack/react-query   ≤ 20,000 B
- *   - the same, our own code (@tanstack/react-query external)           ≤ 9,100 B
+ *   - the same, our own code (@tanstack/react-query external)           ≤ 10,000 B
  *   - styles.css, minified                                               ≤ 3,000 B
  *   - <creditkit-top-up>, the custom element's script, all-in (Preact inside) ≤ 40,000 B
  *   - @creditkit/react/support (the support console, en + de), own code  ≤ 9,000 B (8,685 B when added)
@@ -39,7 +39,7 @@ const { transform: minifyCss } = createRequire(vitePath)("lightningcss") as {
 /** History worth keeping next to the figures. */
 const SIZE_NOTES = [
   "Own code before the size work of issue 6: 8,172 B gzip (commit c4f5d02), over the then 8,000 B target.",
-  "Own code at 69a4524: 7,963 B; at 70ba5b4 (the BFF's types from @creditkit/contract): 8,366 B. Issue 10 set the own-code target to 9,000 B so the code is written to be read, not to save bytes: written-out message tables instead of keys built by concatenation, named actions instead of tuples, queries defined once with queryOptions, the purchase watch as one decision function. Issue 17 raised it to 9,100 B: per-locale pack texts had left 24 B of room (8,976 B), and naming the outcome, error and balance regions for role-based locators (the merchant's Playwright page object) costs 28 B.",
+  "Own code at 69a4524: 7,963 B; at 70ba5b4 (the BFF's types from @creditkit/contract): 8,366 B. Issue 10 set the own-code target to 9,000 B so the code is written to be read, not to save bytes: written-out message tables instead of keys built by concatenation, named actions instead of tuples, queries defined once with queryOptions, the purchase watch as one decision function. Issue 17 raised it to 9,100 B: per-locale pack texts had left 24 B of room (8,976 B), and naming the outcome, error and balance regions for role-based locators (the merchant's Playwright page object) costs 28 B. Issues 14–16 (open purchases as server facts with declined/continue states, expiring credits, receipts and grant sources, exact words for every state) raised it to 10,000 B at 9,027 B: the all-in row (what a customer downloads, ≤ 20,000 B, 18,875 B then) stays the hard limit, and optional views (the embedded checkout dialog, the usage chart) ship as their own chunks or entries with their own rows.",
   "A German page ships the own-code row plus the locales/de row (a separate module; gzip of the two together is a little less than the sum).",
 ];
 
@@ -64,7 +64,7 @@ interface Entry {
 /** One row per thing a merchant ships; a new entry point (a usage chart, an embed) is one more line. */
 const ENTRIES: Entry[] = [
   { name: "Provider + TopUpWidget incl. @tanstack/react-query", target: 20_000, code: () => bundle(WIDGET, REACT) },
-  { name: "Provider + TopUpWidget, own code (react-query external)", target: 9_100, code: () => bundle(WIDGET, OWN) },
+  { name: "Provider + TopUpWidget, own code (react-query external)", target: 10_000, code: () => bundle(WIDGET, OWN) },
   { name: "styles.css", target: 3_000, code: () => stylesheet("styles.css") },
   {
     name: "@creditkit/react/locales/de (German messages), alone",

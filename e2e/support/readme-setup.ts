@@ -6,15 +6,15 @@ import { basename } from "node:path";
  */
 
 /**
- * The arguments of the README's `npm install` (the tarballs of step 1 and the registry packages
- * beside them), with each `creditkit-<name>-<version>.tgz` replaced by the tarball packed in this
+ * The arguments of the section's `npm install` / `npm i` (the tarballs of step 1 and the registry
+ * packages beside them, flags such as `-D` included), with each `creditkit-<name>-<version>.tgz` replaced by the tarball packed in this
  * run, which must carry that very file name (so the README's names and versions stay true).
  */
 export function readmeInstallSpecs(readme: string, tarballs: Record<string, string>): string[] {
   const command = readme
     .replace(/\\\n\s*/g, " ")
     .split("\n")
-    .find((line) => /^npm install .*creditkit-\w+-[\d.]+\.tgz/.test(line.trim()));
+    .find((line) => /^npm (?:install|i) .*creditkit-\w+-[\d.]+\.tgz/.test(line.trim()));
   if (!command) throw new Error("the README shows no `npm install` of the CreditKit tarballs");
   return command
     .trim()

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { hostedPageActions } from "@creditkit/emulator/playwright";
+import { chromiumExecutable } from "@creditkit/test-kit/chromium";
 import { freePort } from "@creditkit/test-kit/free-port";
 import { type FreshNextApp, scaffoldNextApp, serverLogProblems } from "@creditkit/test-kit/fresh-next-app";
 import { type PackedPackages, packedPackages } from "@creditkit/test-kit/packed-packages";
@@ -23,13 +25,26 @@ import { readmeInstallSpecs, readmeSection, withValues } from "../support/readme
  * `next start`, a purchase in Chromium ending with the credited balance, and not one line in the
  * server's log beyond its start-up lines, nor an error or warning in the browser's console.
  *
- * Slow by nature (one npm install, two production builds): about two to three minutes on two
+ * Then, in the same app (issue 17), the README's "Testing your own top-up flow": its `npm i -D` of
+ * the emulator tarball and `@playwright/test`, its `playwright.config.ts` and `e2e/top-up.spec.ts`
+ * written from the README, and its `npx playwright test`: the config builds and starts the app
+ * itself, the `emulator` fixture posts webhooks to it, and both tests pass. Only the environment
+ * is this run's: free ports (PORT, EMULATOR_PORT) and the Chromium the repository's suites drive
+ * (CHROMIUM_PATH), the knobs the config offers a merchant for exactly that.
+ *
+ * Slow by nature (two npm installs, three production builds): about three to four minutes on two
  * cores. It needs the built packages (`pnpm build`) and the npm registry.
  */
 
 const README = readFileSync(join(import.meta.dirname, "..", "..", "README.md"), "utf8");
 const SECTION = readmeSection(README, "Add it to your own Next.js app in three steps");
-const PACKAGES = ["contract", "paygentic", "server", "react"];
+const TESTING = readmeSection(README, "Testing your own top-up flow");
+const PACKAGES = ["contract", "paygentic", "server", "react", "emulator"];
+/**
+ * The README installs `@playwright/test` unpinned; the test takes the version this repository's
+ * suites run (so a Playwright release cannot turn a green commit red, as with create-next-app).
+ */
+const PLAYWRIGHT_VERSION: string = createRequire(import.meta.url)("@playwright/test/package.json").version;
 
 test.describe.configure({ mode: "serial", timeout: 240_000 });
 
@@ -128,6 +143,35 @@ for (const cacheComponents of [true, false]) {
     expect(browserProblems).toEqual([]);
   });
 }
+
+test("the README's Playwright config and spec in the same app: npx playwright test builds it, buys, webhook delivered", async () => {
+  if (!app || !packs) throw new Error("the app was not set up");
+  test.setTimeout(420_000);
+  const clock = stopwatch();
+  const files = readmeFiles(TESTING);
+  expect(files.map((f) => f.path)).toEqual(["playwright.config.ts", "e2e/top-up.spec.ts"]);
+  const specs = readmeInstallSpecs(TESTING, packs.tarballs).map((spec) =>
+    spec === "@playwright/test" ? `@playwright/test@${PLAYWRIGHT_VERSION}` : spec,
+  );
+  expect(specs).toContain(`@playwright/test@${PLAYWRIGHT_VERSION}`);
+  await app.install(specs);
+  clock.lap("npm i -D emulator + @playwright/test");
+  app.writeFiles(files);
+  app.setCacheComponents(true);
+
+  const env: Record<string, string> = {
+    CI: "1",
+    PORT: String(await freePort()),
+    EMULATOR_PORT: String(await freePort()),
+  };
+  const chromium = chromiumExecutable();
+  if (chromium) env.CHROMIUM_PATH = chromium;
+  // The README's command; it fails (throwing with Playwright's output) unless every test passed.
+  const output = await app.exec("npx", ["playwright", "test"], { env, timeoutMs: 360_000 });
+  clock.lap("npx playwright test (next build, next start, 2 tests)");
+  expect(output, output).toMatch(/\b2 passed\b/);
+  expect(output, output).not.toMatch(/\b(failed|flaky|skipped)\b/);
+});
 
 /** Prints how long each phase took (the suite's time budget is watched by hand). */
 function stopwatch() {

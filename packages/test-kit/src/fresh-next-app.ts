@@ -58,6 +58,11 @@ export interface FreshNextApp {
   setCacheComponents(on: boolean): void;
   /** `next build`; throws with Next's output when it fails. Returns the output. */
   build(): Promise<string>;
+  /**
+   * Runs a command in the app (`npx playwright test`, say) in the clean environment plus `env`;
+   * throws with its output when it fails. Returns the output.
+   */
+  exec(command: string, args: readonly string[], options?: ExecOptions): Promise<string>;
   /** `next start` on 127.0.0.1, ready once `readyPath` (default "/") answers 200. */
   start(options?: StartOptions): Promise<RunningNextApp>;
   /** Deletes the app. */
@@ -71,6 +76,13 @@ export interface StartOptions {
   env?: Record<string, string>;
   readyPath?: string;
   /** Default 60 s. */
+  timeoutMs?: number;
+}
+
+export interface ExecOptions {
+  /** Variables on top of a clean environment (see `cleanEnv`). */
+  env?: Record<string, string>;
+  /** Default 300 s. */
   timeoutMs?: number;
 }
 
@@ -123,6 +135,8 @@ export async function scaffoldNextApp(): Promise<FreshNextApp> {
         writeFileSync(join(dir, "next.config.ts"), on ? configs.on : configs.off);
       },
       build: () => run(process.execPath, [nextBin(dir), "build"], { cwd: dir, timeoutMs: 300_000 }),
+      exec: (command, args, options = {}) =>
+        run(command, [...args], { cwd: dir, timeoutMs: options.timeoutMs ?? 300_000, env: options.env }),
       start: (options) => startNext(dir, options),
       remove: () => rmSync(base, { recursive: true, force: true }),
     };
@@ -238,8 +252,12 @@ async function startNext(dir: string, options: StartOptions = {}): Promise<Runni
 }
 
 /** Runs a command to completion; throws with its output when it fails or outlives `timeoutMs`. */
-async function run(command: string, args: string[], options: { cwd: string; timeoutMs: number }): Promise<string> {
-  const proc = spawnServer(command, args, { cwd: options.cwd, env: cleanEnv() });
+async function run(
+  command: string,
+  args: string[],
+  options: { cwd: string; timeoutMs: number; env?: Record<string, string> },
+): Promise<string> {
+  const proc = spawnServer(command, args, { cwd: options.cwd, env: cleanEnv(options.env) });
   const timer = setTimeout(() => proc.child.kill("SIGKILL"), options.timeoutMs);
   await proc.done;
   clearTimeout(timer);
